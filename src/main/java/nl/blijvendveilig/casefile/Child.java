@@ -1,0 +1,7 @@
+package nl.blijvendveilig.casefile;
+
+import java.time.LocalDate;
+
+/** A child of the family; every child is looked at, not only the one reported. */
+public record Child(String firstName, String lastName, LocalDate birthDate, String bsn) {
+}
