@@ -18,11 +18,11 @@ public class CaseFiles {
   }
 
   public void open(String caseNumber, String familyName, String city, Date openedAt, String processInstanceId,
-      boolean acute, List<Child> children) {
+      boolean acute, List<Child> children, String reentryOf) {
     jdbc.sql("""
-        insert into bv_case (case_number, family_name, city, opened_at, process_instance_id, acute)
-        values (?, ?, ?, ?, ?, ?)""")
-        .params(caseNumber, familyName, city, new Timestamp(openedAt.getTime()), processInstanceId, acute)
+        insert into bv_case (case_number, family_name, city, opened_at, process_instance_id, acute, reentry_of)
+        values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(caseNumber, familyName, city, new Timestamp(openedAt.getTime()), processInstanceId, acute, reentryOf)
         .update();
     for (Child child : children) {
       jdbc.sql("insert into bv_child (case_number, first_name, last_name, birth_date, bsn) values (?, ?, ?, ?, ?)")
@@ -31,8 +31,58 @@ public class CaseFiles {
     }
   }
 
+  /** The open case of a family, found through any of its children (by BSN, or by name and birth date). */
+  public Optional<String> openCaseOf(List<Child> children) {
+    return casesOf(children, "c.closed_at is null", null);
+  }
+
+  /** A case of one of these children that was closed after {@code closedAfter}: this melding is a re-entry. */
+  public Optional<String> caseClosedAfter(List<Child> children, Date closedAfter) {
+    return casesOf(children, "c.closed_at >= ?", new Timestamp(closedAfter.getTime()));
+  }
+
+  private Optional<String> casesOf(List<Child> children, String condition, Object conditionParam) {
+    for (Child child : children) {
+      String match;
+      List<Object> params;
+      if (child.bsn() != null) {
+        match = "k.bsn = ?";
+        params = new java.util.ArrayList<>(List.of(child.bsn()));
+      } else if (child.birthDate() != null) {
+        match = "lower(k.first_name) = lower(?) and lower(k.last_name) = lower(?) and k.birth_date = ?";
+        params = new java.util.ArrayList<>(List.of(child.firstName(), child.lastName(), child.birthDate()));
+      } else {
+        continue;
+      }
+      if (conditionParam != null) {
+        params.add(conditionParam);
+      }
+      Optional<String> found = jdbc.sql("select c.case_number from bv_case c join bv_child k on k.case_number = c.case_number"
+              + " where " + match + " and " + condition + " order by c.opened_at desc")
+          .params(params).query(String.class).list().stream().findFirst();
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
+  }
+
+  public void assign(String caseNumber, String jeugdbeschermer) {
+    jdbc.sql("update bv_case set jeugdbeschermer = ? where case_number = ?").params(jeugdbeschermer, caseNumber).update();
+  }
+
+  public void close(String caseNumber, Date closedAt, String reason) {
+    jdbc.sql("update bv_case set closed_at = ?, closing_reason = ? where case_number = ?")
+        .params(new Timestamp(closedAt.getTime()), reason, caseNumber).update();
+  }
+
   public Optional<String> familyName(String caseNumber) {
     return jdbc.sql("select family_name from bv_case where case_number = ?").param(caseNumber)
+        .query(String.class).optional();
+  }
+
+  public Optional<String> reentryOf(String caseNumber) {
+    return jdbc.sql("select reentry_of from bv_case where case_number = ?").param(caseNumber)
         .query(String.class).optional();
   }
 
@@ -43,4 +93,5 @@ public class CaseFiles {
             rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4)))
         .list();
   }
+
 }

@@ -5,6 +5,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
@@ -13,9 +15,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API as the starter configures it, with one change: a refused input that reaches
- * {@code POST /process-definition/.../start} answers 400, as it already does on {@code complete} and
- * {@code submit-form} (Camunda's start resource turns every engine exception into a 500).
+ * The engine REST API as the starter configures it, with one change: a refused input answers 400
+ * wherever it comes in. Camunda already does so on {@code complete} and {@code submit-form}, but its
+ * {@code start} resource and a message correlation turn every engine exception into a 500.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -25,12 +27,41 @@ public class RejectedInputRestMapping extends CamundaJerseyResourceConfig {
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
     for (Class<?> configuration : CamundaRestResources.getConfigurationClasses()) {
-      if (configuration != RestExceptionHandler.class) {
+      if (configuration != RestExceptionHandler.class && configuration != ProcessEngineExceptionHandler.class) {
         register(configuration);
       }
     }
     register(org.glassfish.jersey.jackson.JacksonFeature.class);
     register(RejectedInputAwareHandler.class);
+    register(RejectedInputAwareEngineHandler.class);
+  }
+
+  static Response badRequest(String message, RejectedInput rejected) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", RejectedInput.class.getSimpleName());
+    body.put("message", message);
+    body.put("errors", rejected.errors());
+    return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+
+  static RejectedInput find(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RejectedInput rejected) {
+        return rejected;
+      }
+    }
+    return null;
+  }
+
+  /** Engine exceptions that no resource caught, e.g. from a message correlation. */
+  @Provider
+  public static class RejectedInputAwareEngineHandler extends ProcessEngineExceptionHandler {
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      RejectedInput rejected = find(exception);
+      return rejected == null ? super.toResponse(exception) : badRequest(rejected.getMessage(), rejected);
+    }
   }
 
   @Provider
@@ -39,23 +70,7 @@ public class RejectedInputRestMapping extends CamundaJerseyResourceConfig {
     @Override
     public Response toResponse(RestException exception) {
       RejectedInput rejected = find(exception);
-      if (rejected == null) {
-        return super.toResponse(exception);
-      }
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("type", RejectedInput.class.getSimpleName());
-      body.put("message", exception.getMessage());
-      body.put("errors", rejected.errors());
-      return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-    }
-
-    private static RejectedInput find(Throwable exception) {
-      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof RejectedInput rejected) {
-          return rejected;
-        }
-      }
-      return null;
+      return rejected == null ? super.toResponse(exception) : badRequest(exception.getMessage(), rejected);
     }
   }
 }

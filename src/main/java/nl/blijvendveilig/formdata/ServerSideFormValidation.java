@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServerSideFormValidation extends AbstractProcessEnginePlugin {
 
+  private static final String FORM_REF = "blijvendveilig.formRef";
+
   private final FormSchemas schemas;
 
   public ServerSideFormValidation(@Lazy FormSchemas schemas) {
@@ -52,8 +54,23 @@ public class ServerSideFormValidation extends AbstractProcessEnginePlugin {
 
     @Override
     public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl userTask) {
-      formRef(element).ifPresent(formId ->
-          userTask.addBuiltInListener(ExecutionListener.EVENTNAME_END, validate(formId, true)));
+      formRef(element).ifPresent(formId -> {
+        userTask.setProperty(FORM_REF, formId);
+        userTask.addBuiltInListener(ExecutionListener.EVENTNAME_END, validate(formId, true));
+      });
+    }
+
+    /**
+     * A message on a user task (another system registers what a worker would otherwise enter in the
+     * task's form) carries the same variables and is held to the same form.
+     */
+    @Override
+    public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl boundaryEvent) {
+      ActivityImpl attachedTo = boundaryEvent.getEventScope() instanceof ActivityImpl activity ? activity : null;
+      if (element.element("messageEventDefinition") != null && attachedTo != null
+          && attachedTo.getProperty(FORM_REF) instanceof String formId) {
+        boundaryEvent.addBuiltInListener(ExecutionListener.EVENTNAME_START, validate(formId, false));
+      }
     }
 
     private java.util.Optional<String> formRef(Element element) {

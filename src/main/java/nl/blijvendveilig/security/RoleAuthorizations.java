@@ -51,7 +51,13 @@ public class RoleAuthorizations extends AbstractProcessEnginePlugin {
     grant(authorizations, Role.TEAMLEIDER, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_ASSIGN);
-    grant(authorizations, Role.TEAMLEIDER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+    grant(authorizations, Role.TEAMLEIDER, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
+    // the teamleider changes the jeugdbeschermer of a case (message JeugdbeschermerWijzigen)
+    grant(authorizations, Role.TEAMLEIDER, Resources.PROCESS_DEFINITION, CASE_PROCESS,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
+
+    // the jurist registers what the Raad and the court decided; another system may send the same message
+    grant(authorizations, Role.JURIST, Resources.PROCESS_INSTANCE, ANY, Permissions.UPDATE);
     grant(authorizations, Role.TEAMLEIDER, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
     grant(authorizations, Role.TEAMLEIDER, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 

@@ -47,7 +47,7 @@ class MeldingRestIT {
     String caseNumber = json(started).path("businessKey").asText();
     assertThat(caseNumber).matches("JB-\\d{4}-\\d{6}");
 
-    completeOnlyTask(intake(), caseNumber, "Task_AssessSafety", Meldingen.assessment("vrijwillig"));
+    completeOnlyTask(intake(), caseNumber, "Task_AssessSafety", Meldingen.assessment("afsluiten"));
     EngineRestClient gedragswetenschapper = new EngineRestClient(rest, "gerard", "demo");
     completeOnlyTask(gedragswetenschapper, caseNumber, "Task_CosignAssessment", Meldingen.cosign(true));
     completeOnlyTask(intake(), caseNumber, "Task_GiveReporterFeedback", Meldingen.reporterFeedback());
@@ -57,9 +57,9 @@ class MeldingRestIT {
         + "&processInstanceBusinessKey=" + caseNumber));
     assertThat(finished).hasSize(1);
     assertThat(finished.get(0).path("state").asText()).isEqualTo("COMPLETED");
-    JsonNode routeEnd = json(beheerder.get("/history/activity-instance?activityId=EndEvent_VoluntaryRoute"
+    JsonNode routeEnd = json(beheerder.get("/history/activity-instance?activityId=EndEvent_ClosedAfterAssessment"
         + "&processInstanceId=" + finished.get(0).path("id").asText()));
-    assertThat(routeEnd).as("ended in the voluntary route").hasSize(1);
+    assertThat(routeEnd).as("closed after the assessment").hasSize(1);
     assertThat(jdbc.sql("select family_name from bv_case where case_number = ?").param(caseNumber)
         .query(String.class).single()).isEqualTo("De Vries");
   }

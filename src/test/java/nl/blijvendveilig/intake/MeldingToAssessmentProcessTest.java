@@ -104,10 +104,13 @@ class MeldingToAssessmentProcessTest {
   }
 
   @Test
-  void voluntaryRouteViaTheJeugdteam() {
+  void voluntaryRouteHandsTheFamilyToTheJeugdteam() {
     ProcessInstance melding = startMelding(Meldingen.notAcute());
     walkAssessment(melding.getBusinessKey(), "vrijwillig");
-    assertThat(melding).isEnded().hasPassed("EndEvent_VoluntaryRoute");
+    assertThat(melding).isWaitingAt("CallActivity_FamilyApproachVoluntary");
+    assertThat(runtime.getVariable(melding.getId(), "regieGroep")).isEqualTo("jeugdteam");
+    assertThat(tasks.createTaskQuery().processInstanceBusinessKey(melding.getBusinessKey())
+        .taskDefinitionKey("Task_HomeVisit").singleResult()).hasCandidateGroup("jeugdteam");
   }
 
   @Test
@@ -125,7 +128,8 @@ class MeldingToAssessmentProcessTest {
     assertThat(tasks.getVariable(again.getId(), "medeondertekeningToelichting")).asString().contains("Daan");
 
     walkAssessment(caseNumber, "raadsonderzoek");
-    assertThat(melding).isEnded().hasPassed("EndEvent_RaadInvestigationRequested");
+    assertThat(melding).isWaitingAt("CallActivity_RaadAndCourt");
+    assertThat(singleTask(caseNumber)).hasDefinitionKey("Task_RequestRaadInvestigation").hasCandidateGroup("jurist");
   }
 
   @Test
@@ -143,7 +147,7 @@ class MeldingToAssessmentProcessTest {
     assertThat(escalation.getDueDate()).as("one working day").isEqualTo(at(LocalDateTime.of(2026, 5, 1, 10, 1)));
     tasks.complete(escalation.getId(), Meldingen.escalationHandled());
 
-    walkAssessment(melding.getBusinessKey(), "vrijwillig");
+    walkAssessment(melding.getBusinessKey(), "afsluiten");
     assertThat(melding).isEnded();
   }
 

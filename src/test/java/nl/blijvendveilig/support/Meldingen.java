@@ -15,12 +15,37 @@ public final class Meldingen {
   private Meldingen() {
   }
 
+  private static final java.util.concurrent.atomic.AtomicInteger FAMILIES = new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A melding about a family of its own: two children, one with a BSN, one known by name and birth date. */
   public static Map<String, Object> notAcute() {
-    return melding(CHILDREN_JSON, "[]");
+    return melding(newFamily(), "[]");
   }
 
   public static Map<String, Object> acute() {
-    return melding(CHILDREN_JSON, "[\"fysieke-mishandeling\"]");
+    return melding(newFamily(), "[\"fysieke-mishandeling\"]");
+  }
+
+  public static String newFamily() {
+    int n = FAMILIES.incrementAndGet();
+    return """
+        [{"voornaam": "Sanne", "achternaam": "Gezin%d", "geboortedatum": "2018-03-14", "bsn": "%s"},
+         {"voornaam": "Daan", "achternaam": "Gezin%d", "geboortedatum": "2021-11-02"}]""".formatted(n, bsn(n), n);
+  }
+
+  /** A BSN that passes the elfproef, different for every n (and from the fixed ones in the tests). */
+  public static String bsn(int n) {
+    for (int candidate = 20_000_000 + n * 10; ; candidate++) {
+      String first8 = String.format("%08d", candidate % 100_000_000);
+      int sum = 0;
+      for (int i = 0; i < 8; i++) {
+        sum += (first8.charAt(i) - '0') * (9 - i);
+      }
+      int check = sum % 11;
+      if (check < 10) {
+        return first8 + check;
+      }
+    }
   }
 
   public static Map<String, Object> melding(String childrenJson, String acuteThreatsJson) {

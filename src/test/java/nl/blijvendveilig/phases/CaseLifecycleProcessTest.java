@@ -1,0 +1,376 @@
+package nl.blijvendveilig.phases;
+
+import static nl.blijvendveilig.support.CaseDriver.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+import nl.blijvendveilig.formdata.RejectedInput;
+import nl.blijvendveilig.support.Answers;
+import nl.blijvendveilig.support.CaseDriver;
+import nl.blijvendveilig.support.Meldingen;
+import nl.blijvendveilig.support.ProcessTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The whole case, one test per path, from melding to closure: the court measure, the three phases,
+ * the measure watch, borging, and what can happen at any moment. Every timer runs by moving the clock.
+ */
+@ProcessTest
+class CaseLifecycleProcessTest {
+
+  static final LocalDateTime MELDING = LocalDateTime.of(2026, 4, 22, 10, 0);
+
+  @Autowired ProcessEngine engine;
+  @Autowired HistoryService history;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void setUp() {
+    init(engine);
+    ClockUtil.setCurrentTime(at(MELDING));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void otsThroughTheThreePhasesEndsInOpheffingAndAFollowUp() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+
+    Task homeVisit = zaak.task("Task_HomeVisit");
+    assertThat(homeVisit).isAssignedTo("jan");
+    assertThat(homeVisit.getDueDate()).isEqualTo(at(MELDING.plusDays(7)));
+    walkPhaseOne(zaak);
+
+    zaak.complete("Task_ArrangeHelp", Answers.help());
+    zaak.timePasses(MELDING.plusWeeks(6).plusHours(1));
+    assertThat(zaak.task("Task_RecordContact")).isAssignedTo("jan");
+    zaak.complete("Task_RecordContact", Answers.contact(7));
+    zaak.complete("Task_HoldNetworkMeeting", Answers.networkMeeting());
+    zaak.complete("Task_EvaluateProgress", Answers.progress("doelen-bereikt"));
+
+    zaak.complete("Task_DraftSafeguardingPlan", Answers.safeguardingPlan());
+    zaak.complete("Task_CheckFamilyOwnsSafety", Answers.familyOwnsSafety(true));
+    assertThat(zaak.task("Task_RequestTermination")).hasCandidateGroup("jurist");
+    zaak.complete("Task_RequestTermination", Answers.requestTermination());
+    zaak.complete("Task_RegisterTerminationDecision", Answers.terminationDecided(true));
+
+    assertThat(zaak.openTasks("Task_EvaluateMeasure")).isEmpty();
+    assertPassed(zaak, "EndEvent_MeasureTerminated");
+    zaak.complete("Task_HandOver", Answers.handOver());
+    assertThat(zaak.task("Task_ReceiveHandover")).hasCandidateGroup("jeugdteam");
+    zaak.complete("Task_ReceiveHandover", Answers.handoverReceived());
+    assertThat(closingReason(zaak)).isEqualTo("maatregel opgeheven");
+
+    zaak.timePasses(MELDING.plusMonths(5)); // three months after closure
+    zaak.complete("Task_FollowUp", Answers.followUp(true));
+    assertThat(zaak.root).isEnded().hasPassed("CallActivity_ExecuteMeasure", "CallActivity_Closure", "EndEvent_CaseClosed");
+  }
+
+  @Test
+  void otsExtendedOnceByTheCourtThenExpires() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    assertThat(zaak.openTasks("Task_EvaluateMeasure")).isEmpty();
+
+    zaak.timePasses(LocalDateTime.of(2027, 2, 7, 9, 0)); // 12 weeks before the end date
+    zaak.complete("Task_EvaluateMeasure", Answers.evaluateMeasure(true));
+    zaak.complete("Task_ApproveExtension", Answers.approveExtension());
+    zaak.complete("Task_CosignExtension", Answers.cosignExtension());
+    zaak.complete("Task_RequestExtension", Answers.requestExtension());
+
+    assertThatThrownBy(() -> zaak.complete("Task_RegisterExtensionDecision", Answers.extended("2028-06-01")))
+        .as("an extension of more than one year is refused")
+        .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.errors()).containsKey("nieuweEinddatum"));
+    zaak.complete("Task_RegisterExtensionDecision", Answers.extended("2028-05-01"));
+    assertThat(zaak.stageVariable("aantalVerlengingen")).isEqualTo(1);
+
+    zaak.timePasses(LocalDateTime.of(2028, 2, 8, 9, 0)); // 12 weeks before the new end date
+    zaak.complete("Task_EvaluateMeasure", Answers.evaluateMeasure(false));
+    zaak.timePasses(LocalDateTime.of(2028, 5, 1, 0, 1));
+
+    assertPassed(zaak, "EndEvent_MeasureEnded");
+    assertThat(zaak.openTasks("Task_HomeVisit")).as("the phases stop with the measure").isEmpty();
+    zaak.complete("Task_HandOver", Answers.handOver());
+    zaak.complete("Task_ReceiveHandover", Answers.handoverReceived());
+    assertThat(closingReason(zaak)).isEqualTo("maatregel afgelopen");
+  }
+
+  @Test
+  void measureExpiresWithoutExtension() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    zaak.timePasses(LocalDateTime.of(2027, 2, 7, 9, 0));
+    zaak.complete("Task_EvaluateMeasure", Answers.evaluateMeasure(false));
+    assertThat(zaak.openTasks("Task_ApproveExtension")).isEmpty();
+
+    zaak.timePasses(LocalDateTime.of(2027, 5, 1, 0, 1));
+    assertPassed(zaak, "EndEvent_MeasureEnded");
+    assertThat(zaak.task("Task_HandOver")).isAssignedTo("jan");
+  }
+
+  @Test
+  void decisionWithAnOtsLongerThanAYearIsRefused() {
+    CaseDriver zaak = toCourt();
+    assertThatThrownBy(() -> zaak.complete("Task_RegisterDecision", Answers.ots("2026-05-01", "2027-06-01")))
+        .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.errors()).containsKey("maatregelEinde"));
+    assertThatThrownBy(() -> zaak.complete("Task_RegisterDecision", Answers.ots("2026-05-01", "2026-04-01")))
+        .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.errors().get("maatregelEinde")).contains("na de ingangsdatum"));
+    assertThat(zaak.task("Task_RegisterDecision")).isNotNull();
+  }
+
+  @Test
+  void courtDecisionArrivesAsAMessageFromAnotherSystem() {
+    CaseDriver zaak = toCourt();
+    zaak.correlate("Beschikking", "maatregelUitgesproken", "ja", "maatregelType", "voorlopige-ots",
+        "maatregelStart", "2026-05-01", "maatregelEinde", "2026-08-01", "beschikkingKenmerk", "C/09/555");
+    assertThat(zaak.task("Task_AssignJeugdbeschermer")).hasCandidateGroup("teamleider");
+  }
+
+  @Test
+  void noMeasureMeansVoluntaryHelpOrClosing() {
+    CaseDriver zaak = toCourt();
+    zaak.complete("Task_RegisterDecision", "maatregelUitgesproken", "nee", "vervolgZonderMaatregel", "afsluiten",
+        "beschikkingKenmerk", "C/09/777");
+    assertThat(zaak.root).isEnded().hasPassed("EndEvent_ClosedWithoutMeasure");
+  }
+
+  @Test
+  void crisisPlacementWithSecureCareDuringPhaseTwo() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    walkPhaseOne(zaak);
+    assertThat(zaak.task("Task_ArrangeHelp")).isAssignedTo("jan");
+
+    zaak.correlate("Crisisplaatsing");
+    Task find = zaak.task("Task_FindCrisisPlace");
+    assertThat(find).isAssignedTo("jan");
+    assertThat(find.getDueDate()).isEqualTo(at(MELDING.toLocalDate().atTime(23, 59)));
+    zaak.complete("Task_FindCrisisPlace", "plaatsingType", "gesloten-jeugdhulp", "plaatsingLocatie", "De Hunnerberg",
+        "geplaatstOp", "2026-04-22");
+    assertThat(zaak.openTasks("Task_RequestSecureCare")).as("no request before consent").isEmpty();
+    zaak.complete("Task_ConsentSecureCare", "instemmingGegeven", "ja", "instemmingDoor", "Drs. G. Gedrag");
+    zaak.complete("Task_RequestSecureCare", "verzoekGeslotenIngediendOp", "2026-04-22");
+    zaak.complete("Task_RegisterSecureCareDecision", "machtigingGeslotenVerleend", "ja", "beschikkingKenmerk", "C/09/888");
+
+    assertPassed(zaak, "EndEvent_ChildPlaced");
+    assertThat(zaak.task("Task_ArrangeHelp")).as("phase 2 goes on").isNotNull();
+  }
+
+  @Test
+  void aLowSafetyScoreIsAcuteUnsafetyWithoutStoppingThePhase() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    zaak.timePasses(MELDING.plusDays(7).plusHours(1));
+    zaak.complete("Task_RecordContact", Answers.contact(2));
+
+    assertThat(zaak.task("Task_ReviewSafetyPlanNow")).isAssignedTo("jan");
+    assertThat(zaak.task("Task_InformTeamleiderAcute")).hasCandidateGroup("teamleider");
+    assertThat(zaak.task("Task_HomeVisit")).as("the phase goes on").isNotNull();
+  }
+
+  @Test
+  void aNewMeldingAboutTheFamilyJoinsItsOpenCase() {
+    String family = Meldingen.newFamily();
+    CaseDriver first = CaseDriver.start(engine, Meldingen.melding(family, "[]"));
+    long cases = jdbc.sql("select count(*) from bv_case").query(Long.class).single();
+
+    CaseDriver second = CaseDriver.start(engine, Meldingen.melding(family, "[\"seksueel-misbruik\"]"));
+
+    assertThat(second.caseNumber).isEqualTo(first.caseNumber);
+    assertThat(second.root).isEnded().hasPassed("EndEvent_JoinedOpenCase");
+    assertThat(jdbc.sql("select count(*) from bv_case").query(Long.class).single()).isEqualTo(cases);
+    assertThat(first.openTasks("Task_AssessNewMelding")).hasSize(1);
+    assertThat(first.openTasks("Task_ReviewSafetyPlanNow")).as("an acute new melding is acute unsafety").hasSize(1);
+  }
+
+  @Test
+  void voluntaryRouteLedByTheJeugdteamToClosure() {
+    CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
+    assess(zaak, "vrijwillig");
+    assertThat(zaak.task("Task_HomeVisit")).hasCandidateGroup("jeugdteam");
+    assertThat(zaak.task("Task_HomeVisit").getAssignee()).isNull();
+    walkAllPhases(zaak);
+    assertThat(zaak.openTasks("Task_RequestTermination")).as("no measure to end").isEmpty();
+    zaak.complete("Task_HandOver", Answers.handOver());
+    zaak.complete("Task_ReceiveHandover", Answers.handoverReceived());
+    assertThat(closingReason(zaak)).isEqualTo("vrijwillig traject afgerond");
+    assertThat(zaak.root).hasNotPassed("CallActivity_ExecuteMeasure");
+  }
+
+  @Test
+  void aMeldingWithinTwelveMonthsAfterClosureIsARentry() {
+    String family = Meldingen.newFamily();
+    CaseDriver first = CaseDriver.start(engine, Meldingen.melding(family, "[]"));
+    assess(first, "vrijwillig");
+    walkAllPhases(first);
+    first.complete("Task_HandOver", Answers.handOver());
+    first.complete("Task_ReceiveHandover", Answers.handoverReceived());
+
+    first.timePasses(MELDING.plusMonths(8));
+    CaseDriver again = CaseDriver.start(engine, Meldingen.melding(family, "[]"));
+
+    assertThat(again.caseNumber).isNotEqualTo(first.caseNumber);
+    assertThat(again.variable("herhaaldeMelding")).isEqualTo(true);
+    assertThat(jdbc.sql("select reentry_of from bv_case where case_number = ?").param(again.caseNumber)
+        .query(String.class).single()).isEqualTo(first.caseNumber);
+  }
+
+  @Test
+  void aChangeOfJeugdbeschermerMovesTheOpenTasksAndTheNextOnes() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    assertThat(zaak.openTasks().stream().filter(t -> "jan".equals(t.getAssignee())).count()).isEqualTo(3);
+
+    assertThatThrownBy(() -> zaak.correlate("JeugdbeschermerWijzigen", "nieuweJeugdbeschermer", "tessa"))
+        .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.getMessage()).contains("geen jeugdbeschermer"));
+    zaak.correlate("JeugdbeschermerWijzigen", "nieuweJeugdbeschermer", "joke");
+
+    assertThat(zaak.openTasks().stream().filter(t -> "jan".equals(t.getAssignee())).count()).isZero();
+    assertThat(zaak.task("Task_HomeVisit")).isAssignedTo("joke");
+    zaak.complete("Task_EstimateSafety", Answers.safetyEstimate(6));
+    assertThat(zaak.task("Task_DraftSafetyPlan")).as("the next task goes to the new one").isAssignedTo("joke");
+    assertThat(jdbc.sql("select jeugdbeschermer from bv_case where case_number = ?").param(zaak.caseNumber)
+        .query(String.class).single()).isEqualTo("joke");
+  }
+
+  @Test
+  void assignmentToSomeoneWhoIsNoJeugdbeschermerIsRefused() {
+    CaseDriver zaak = toCourt();
+    zaak.complete("Task_RegisterDecision", Answers.ots("2026-05-01", "2027-05-01"));
+    assertThatThrownBy(() -> zaak.complete("Task_AssignJeugdbeschermer", Answers.assign("ingrid")))
+        .isInstanceOf(RejectedInput.class);
+  }
+
+  @Test
+  void missedPhaseOneDeadlinesEscalateToTheTeamleider() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    zaak.timePasses(MELDING.plusDays(5).plusHours(1));
+    assertThat(escalation(zaak, "5 dagen")).isNotNull();
+    assertThat(zaak.openTasks("Task_EscalateHomeVisit")).isEmpty();
+    zaak.timePasses(MELDING.plusDays(7).plusHours(1));
+    assertThat(zaak.task("Task_EscalateHomeVisit")).hasCandidateGroup("teamleider");
+
+    zaak.complete("Task_HomeVisit", Answers.homeVisit());
+    zaak.complete("Task_EstimateSafety", Answers.safetyEstimate(6));
+    zaak.complete("Task_DraftSafetyPlan", Answers.safetyPlan());
+    zaak.complete("Task_MapNetwork", Answers.network());
+    // the analysis started a week after the melding
+    zaak.timePasses(MELDING.plusDays(7).plusMonths(3).plusDays(1));
+    assertThat(zaak.task("Task_PatternReminder")).isAssignedTo("jan");
+    zaak.timePasses(MELDING.plusDays(7).plusMonths(6).plusDays(1));
+    assertThat(zaak.task("Task_EscalatePattern")).hasCandidateGroup("teamleider");
+  }
+
+  @Test
+  void raadThatDoesNotStartWithinTenDaysEscalates() {
+    CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
+    assess(zaak, "raadsonderzoek");
+    zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
+    zaak.timePasses(MELDING.plusDays(10).plusHours(1));
+    assertThat(zaak.task("Task_EscalateRaadStart")).hasCandidateGroup("teamleider");
+    zaak.correlate("RaadOnderzoekGestart", "raadOnderzoekGestartOp", "2026-05-04");
+    assertThat(zaak.task("Task_RegisterRaadReport")).hasCandidateGroup("jurist");
+  }
+
+  @Test
+  void extensionRequestNotFiledInTimeEscalates() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    zaak.timePasses(LocalDateTime.of(2027, 2, 7, 9, 0));
+    zaak.complete("Task_EvaluateMeasure", Answers.evaluateMeasure(true));
+    zaak.complete("Task_ApproveExtension", Answers.approveExtension());
+    zaak.complete("Task_CosignExtension", Answers.cosignExtension());
+    zaak.timePasses(LocalDateTime.of(2027, 3, 7, 9, 0)); // 8 weeks before the end date
+    assertThat(escalation(zaak, "8 weken")).isNotNull();
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private CaseDriver toCourt() {
+    CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
+    assess(zaak, "raadsonderzoek");
+    zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
+    zaak.complete("Task_RegisterRaadStarted", Answers.raadStarted());
+    zaak.complete("Task_RegisterRaadReport", Answers.raadAdvisesMeasure());
+    return zaak;
+  }
+
+  private CaseDriver otsAssignedTo(String jeugdbeschermer, String start, String end) {
+    CaseDriver zaak = toCourt();
+    zaak.complete("Task_RegisterDecision", Answers.ots(start, end));
+    zaak.complete("Task_AssignJeugdbeschermer", Answers.assign(jeugdbeschermer));
+    return zaak;
+  }
+
+  private void assess(CaseDriver zaak, String route) {
+    zaak.complete("Task_AssessSafety", Meldingen.assessment(route));
+    zaak.complete("Task_CosignAssessment", Meldingen.cosign(true));
+    zaak.complete("Task_GiveReporterFeedback", Meldingen.reporterFeedback());
+  }
+
+  private void walkPhaseOne(CaseDriver zaak) {
+    zaak.complete("Task_HomeVisit", Answers.homeVisit());
+    zaak.complete("Task_EstimateSafety", Answers.safetyEstimate(6));
+    zaak.complete("Task_DraftSafetyPlan", Answers.safetyPlan());
+    zaak.complete("Task_MapNetwork", Answers.network());
+    zaak.complete("Task_AnalysePattern", Answers.pattern());
+    zaak.complete("Task_DraftChangePlan", Answers.changePlan());
+    assertThat(zaak.task("Task_CaseConsultation")).hasCandidateGroup("gedragswetenschapper");
+    zaak.complete("Task_CaseConsultation", Answers.caseConsultation());
+    zaak.complete("Task_DiscussFamilyPlan", Answers.familyBacksPlan(false));
+    zaak.complete("Task_DraftChangePlan", Answers.changePlan());
+    zaak.complete("Task_CaseConsultation", Answers.caseConsultation());
+    zaak.complete("Task_DiscussFamilyPlan", Answers.familyBacksPlan(true));
+  }
+
+  private void walkAllPhases(CaseDriver zaak) {
+    walkPhaseOne(zaak);
+    zaak.complete("Task_ArrangeHelp", Answers.help());
+    zaak.timePasses(MELDING.plusWeeks(6).plusHours(1));
+    zaak.complete("Task_RecordContact", Answers.contact(4));
+    zaak.complete("Task_HoldNetworkMeeting", Answers.networkMeeting());
+    zaak.complete("Task_EvaluateProgress", Answers.progress("stagnatie"));
+    zaak.complete("Task_Escalate", "opschalingBesluit", "Extra schuldhulp via de teamleider geregeld.");
+    zaak.timePasses(MELDING.plusWeeks(12).plusHours(2));
+    zaak.complete("Task_HoldNetworkMeeting", Answers.networkMeeting());
+    zaak.complete("Task_EvaluateProgress", Answers.progress("terugval-motivatie"));
+    walkPhaseOne(zaak);
+    zaak.complete("Task_ArrangeHelp", Answers.help());
+    zaak.timePasses(MELDING.plusWeeks(18).plusHours(3));
+    zaak.complete("Task_HoldNetworkMeeting", Answers.networkMeeting());
+    zaak.complete("Task_EvaluateProgress", Answers.progress("doelen-bereikt"));
+    zaak.complete("Task_DraftSafeguardingPlan", Answers.safeguardingPlan());
+    zaak.complete("Task_CheckFamilyOwnsSafety", Answers.familyOwnsSafety(false));
+    zaak.complete("Task_DraftSafeguardingPlan", Answers.safeguardingPlan());
+    zaak.complete("Task_CheckFamilyOwnsSafety", Answers.familyOwnsSafety(true));
+  }
+
+  private Task escalation(CaseDriver zaak, String about) {
+    return zaak.openTasks().stream()
+        .filter(t -> t.getTaskDefinitionKey().startsWith("Task_Escalate"))
+        .filter(t -> String.valueOf(engine.getTaskService().getVariable(t.getId(), "termijnOmschrijving")).contains(about))
+        .findFirst().orElse(null);
+  }
+
+  private void assertPassed(CaseDriver zaak, String activityId) {
+    assertThat(history.createHistoricActivityInstanceQuery().activityId(activityId).finished().list().stream()
+        .anyMatch(a -> engine.getHistoryService().createHistoricProcessInstanceQuery()
+            .processInstanceId(a.getProcessInstanceId()).processInstanceBusinessKey(zaak.caseNumber).count() > 0))
+        .as("case %s passed %s", zaak.caseNumber, activityId).isTrue();
+  }
+
+  private String closingReason(CaseDriver zaak) {
+    return jdbc.sql("select closing_reason from bv_case where case_number = ?").param(zaak.caseNumber)
+        .query(String.class).single();
+  }
+
+}

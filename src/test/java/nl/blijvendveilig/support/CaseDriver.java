@@ -1,0 +1,128 @@
+package nl.blijvendveilig.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Drives one case as its workers would in Tasklist: find the open task by what it is, complete it
+ * with what its form sends, move the clock and let the due timers fire.
+ */
+public final class CaseDriver {
+
+  public static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final ManagementService management;
+  public final ProcessInstance root;
+  public final String caseNumber;
+
+  private CaseDriver(ProcessEngine engine, ProcessInstance root) {
+    this.runtime = engine.getRuntimeService();
+    this.tasks = engine.getTaskService();
+    this.management = engine.getManagementService();
+    this.root = root;
+    this.caseNumber = root.getBusinessKey();
+  }
+
+  public static CaseDriver start(ProcessEngine engine, Map<String, Object> melding) {
+    return new CaseDriver(engine, engine.getRuntimeService().startProcessInstanceByKey("jeugdbeschermingszaak", melding));
+  }
+
+  /** The open task with this definition key in the case or any of its stages. */
+  public Task task(String definitionKey) {
+    List<Task> open = openTasks(definitionKey);
+    assertThat(open).as("open task %s in case %s", definitionKey, caseNumber).hasSize(1);
+    return open.get(0);
+  }
+
+  public List<Task> openTasks(String definitionKey) {
+    return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(definitionKey).list();
+  }
+
+  public List<Task> openTasks() {
+    return tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list();
+  }
+
+  public CaseDriver complete(String definitionKey, Map<String, Object> variables) {
+    tasks.complete(task(definitionKey).getId(), variables);
+    return this;
+  }
+
+  public CaseDriver complete(String definitionKey, Object... keyValues) {
+    return complete(definitionKey, vars(keyValues));
+  }
+
+  public Object variable(String name) {
+    return runtime.getVariable(root.getId(), name);
+  }
+
+  /** A variable of whichever running stage of the case (called process) holds it. */
+  public Object stageVariable(String name) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+        .map(instance -> runtime.getVariable(instance.getId(), name))
+        .filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
+  }
+
+  public void correlate(String message, Object... keyValues) {
+    runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseNumber).setVariables(vars(keyValues)).correlate();
+  }
+
+  /** Moves the engine clock and runs every timer of this case that is then due, as the job executor would. */
+  public int timePasses(LocalDateTime to) {
+    ClockUtil.setCurrentTime(at(to));
+    int fired = 0;
+    List<Job> due;
+    while (!(due = dueTimers()).isEmpty()) {
+      for (Job job : due) {
+        management.executeJob(job.getId());
+        fired++;
+      }
+    }
+    return fired;
+  }
+
+  public List<Job> dueTimers() {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+        .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).timers().executable()
+            .list().stream())
+        .toList();
+  }
+
+  public boolean isEnded() {
+    return runtime.createProcessInstanceQuery().processInstanceId(root.getId()).count() == 0;
+  }
+
+  public static Map<String, Object> vars(Object... keyValues) {
+    Map<String, Object> map = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      Object value = keyValues[i + 1];
+      if (value instanceof String s && (s.startsWith("[") || s.startsWith("{"))) {
+        value = SpinValues.jsonValue(s).create();
+      }
+      map.put((String) keyValues[i], value);
+    }
+    return Variables.fromMap(map);
+  }
+
+  public static Date at(LocalDateTime time) {
+    return Date.from(time.atZone(NL).toInstant());
+  }
+}
