@@ -177,6 +177,85 @@ class CaseLifecycleProcessTest {
     assertThat(zaak.task("Task_ReviewSafetyPlanNow")).isAssignedTo("jan");
     assertThat(zaak.task("Task_InformTeamleiderAcute")).hasCandidateGroup("teamleider");
     assertThat(zaak.task("Task_HomeVisit")).as("the phase goes on").isNotNull();
+    zaak.complete("Task_ReviewSafetyPlanNow", Answers.safetyPlan());
+    zaak.complete("Task_InformTeamleiderAcute", "teamleiderActie", "Vandaag extra huisbezoek met de jeugdbeschermer.");
+    assertPassed(zaak, "EndEvent_AcuteUnsafetyHandled");
+
+    zaak.timePasses(MELDING.plusDays(14).plusHours(2));
+    zaak.complete("Task_RecordContact", Answers.contact(8));
+    assertThat(zaak.openTasks("Task_ReviewSafetyPlanNow")).as("a good score is not acute").isEmpty();
+  }
+
+  @Test
+  void crisisPlacementInTheNetworkOrWithoutConsentNeedsNoCourt() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    zaak.correlate("Crisisplaatsing");
+    zaak.complete("Task_FindCrisisPlace", "plaatsingType", "netwerk", "plaatsingLocatie", "Bij oma", "geplaatstOp", "2026-04-22");
+    zaak.correlate("Crisisplaatsing");
+    zaak.complete("Task_FindCrisisPlace", "plaatsingType", "gesloten-jeugdhulp", "plaatsingLocatie", "De Hunnerberg",
+        "geplaatstOp", "2026-04-22");
+    zaak.complete("Task_ConsentSecureCare", "instemmingGegeven", "nee", "instemmingDoor", "Drs. G. Gedrag");
+    assertThat(zaak.openTasks("Task_RequestSecureCare")).isEmpty();
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(zaak.root.getId())
+        .activityId("EndEvent_ChildPlaced").count()).as("both placements done").isEqualTo(2);
+  }
+
+  @Test
+  void phaseTwoContinuesWhileItGoesWellAndContactsGoWeeklyWhenSafetyDrops() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    walkPhaseOne(zaak);
+    zaak.complete("Task_ArrangeHelp", Answers.help());
+    assertThat(zaak.variableOf("fase-2-ondersteunen-en-regie-voeren", "contactInterval")).as("fase 2 at score 6: every two weeks").isEqualTo("P14D");
+    zaak.timePasses(MELDING.plusDays(14).plusHours(1));
+    zaak.complete("Task_RecordContact", Answers.contact(3));
+    assertThat(zaak.openTasks("Task_ReviewSafetyPlanNow")).hasSize(1);
+    assertThat(zaak.variableOf("fase-2-ondersteunen-en-regie-voeren", "contactInterval")).as("safety dropped: weekly again").isEqualTo("P7D");
+    zaak.timePasses(MELDING.plusWeeks(6).plusHours(2));
+    zaak.complete("Task_HoldNetworkMeeting", Answers.networkMeeting());
+    zaak.complete("Task_EvaluateProgress", Answers.progress("loopt"));
+    assertThat(zaak.openTasks("Task_HoldNetworkMeeting")).as("next cycle waits six weeks").isEmpty();
+    zaak.timePasses(MELDING.plusWeeks(12).plusHours(3));
+    zaak.complete("Task_HoldNetworkMeeting", Answers.networkMeeting());
+    zaak.complete("Task_EvaluateProgress", Answers.progress("doelen-bereikt"));
+    assertThat(zaak.task("Task_DraftSafeguardingPlan")).isAssignedTo("jan");
+    zaak.timePasses(MELDING.plusWeeks(13).plusHours(4));
+    zaak.complete("Task_RecordContact", Answers.contact(8));
+    zaak.timePasses(MELDING.plusWeeks(14).plusHours(5));
+    zaak.complete("Task_RecordContact", Answers.contact(1));
+    assertThat(zaak.openTasks("Task_ReviewSafetyPlanNow")).hasSize(2);
+  }
+
+  @Test
+  void opheffingRefusedByTheCourtLetsTheMeasureRunToItsEnd() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    walkPhaseOne(zaak);
+    zaak.complete("Task_ArrangeHelp", Answers.help());
+    zaak.timePasses(MELDING.plusWeeks(6).plusHours(1));
+    zaak.complete("Task_HoldNetworkMeeting", Answers.networkMeeting());
+    zaak.complete("Task_EvaluateProgress", Answers.progress("doelen-bereikt"));
+    zaak.complete("Task_DraftSafeguardingPlan", Answers.safeguardingPlan());
+    zaak.complete("Task_CheckFamilyOwnsSafety", Answers.familyOwnsSafety(true));
+    zaak.complete("Task_RequestTermination", Answers.requestTermination());
+    zaak.correlate("BeschikkingOpheffing", "opheffingToegewezen", "nee", "beschikkingKenmerk", "C/09/321");
+
+    assertPassed(zaak, "EndEvent_TerminationRefused");
+    assertThat(zaak.openTasks("Task_HandOver")).as("the measure still runs").isEmpty();
+    zaak.timePasses(LocalDateTime.of(2027, 2, 7, 9, 0));
+    zaak.complete("Task_EvaluateMeasure", Answers.evaluateMeasure(true));
+    zaak.complete("Task_ApproveExtension", "verlengingAkkoordTeamleider", "nee", "verlengingToelichtingTeamleider", "Borging is klaar.");
+    zaak.complete("Task_CosignExtension", Answers.cosignExtension());
+    zaak.complete("Task_EvaluateMeasure", Answers.evaluateMeasure(true));
+    zaak.complete("Task_ApproveExtension", Answers.approveExtension());
+    zaak.complete("Task_CosignExtension", Answers.cosignExtension());
+    zaak.complete("Task_RequestExtension", Answers.requestExtension());
+    zaak.correlate("BeschikkingVerlenging", "verlengd", "nee", "beschikkingKenmerk", "C/09/322");
+    zaak.timePasses(LocalDateTime.of(2027, 5, 1, 0, 1));
+    zaak.complete("Task_HandOver", Answers.handOver());
+    zaak.complete("Task_ReceiveHandover", Answers.handoverReceived());
+    zaak.timePasses(LocalDateTime.of(2027, 8, 2, 0, 0));
+    zaak.complete("Task_FollowUp", Answers.followUp(false));
+    assertThat(zaak.root).isEnded();
+    assertPassed(zaak, "EndEvent_NewMeldingNeeded");
   }
 
   @Test
@@ -190,8 +269,10 @@ class CaseLifecycleProcessTest {
     assertThat(second.caseNumber).isEqualTo(first.caseNumber);
     assertThat(second.root).isEnded().hasPassed("EndEvent_JoinedOpenCase");
     assertThat(jdbc.sql("select count(*) from bv_case").query(Long.class).single()).isEqualTo(cases);
-    assertThat(first.openTasks("Task_AssessNewMelding")).hasSize(1);
+    assertThat(first.task("Task_AssessNewMelding")).hasCandidateGroup("intake");
     assertThat(first.openTasks("Task_ReviewSafetyPlanNow")).as("an acute new melding is acute unsafety").hasSize(1);
+    first.complete("Task_AssessNewMelding", "veiligheidscheckGedaan", "ja", "nieuweMeldingActie", "Meegenomen in de beoordeling.");
+    assertPassed(first, "EndEvent_NewMeldingAssessed");
   }
 
   @Test
@@ -259,6 +340,8 @@ class CaseLifecycleProcessTest {
     assertThat(zaak.openTasks("Task_EscalateHomeVisit")).isEmpty();
     zaak.timePasses(MELDING.plusDays(7).plusHours(1));
     assertThat(zaak.task("Task_EscalateHomeVisit")).hasCandidateGroup("teamleider");
+    zaak.complete("Task_EscalateHomeVisit", Answers.escalationHandled());
+    zaak.complete("Task_EscalateSafetyEstimate", Answers.escalationHandled());
 
     zaak.complete("Task_HomeVisit", Answers.homeVisit());
     zaak.complete("Task_EstimateSafety", Answers.safetyEstimate(6));
@@ -267,8 +350,11 @@ class CaseLifecycleProcessTest {
     // the analysis started a week after the melding
     zaak.timePasses(MELDING.plusDays(7).plusMonths(3).plusDays(1));
     assertThat(zaak.task("Task_PatternReminder")).isAssignedTo("jan");
+    zaak.complete("Task_PatternReminder", Answers.escalationHandled());
     zaak.timePasses(MELDING.plusDays(7).plusMonths(6).plusDays(1));
     assertThat(zaak.task("Task_EscalatePattern")).hasCandidateGroup("teamleider");
+    zaak.complete("Task_EscalatePattern", Answers.escalationHandled());
+    assertThat(zaak.task("Task_AnalysePattern")).as("the analysis itself stays with the jeugdbeschermer").isAssignedTo("jan");
   }
 
   @Test
@@ -278,8 +364,25 @@ class CaseLifecycleProcessTest {
     zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
     zaak.timePasses(MELDING.plusDays(10).plusHours(1));
     assertThat(zaak.task("Task_EscalateRaadStart")).hasCandidateGroup("teamleider");
+    zaak.complete("Task_EscalateRaadStart", Answers.escalationHandled());
     zaak.correlate("RaadOnderzoekGestart", "raadOnderzoekGestartOp", "2026-05-04");
     assertThat(zaak.task("Task_RegisterRaadReport")).hasCandidateGroup("jurist");
+  }
+
+  @Test
+  void raadReportSentByTheRaadAdvisingNoMeasureLeadsToVoluntaryHelp() {
+    CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
+    assess(zaak, "raadsonderzoek");
+    zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
+    zaak.complete("Task_RegisterRaadStarted", Answers.raadStarted());
+    assertThatThrownBy(() -> zaak.correlate("RaadRapport", "raadAdvies", "geen-maatregel",
+        "raadRapportSamenvatting", "Geen maatregel nodig: ouders werken mee."))
+        .as("the message is held to the form: how to go on without a measure is missing")
+        .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.errors()).containsKey("vervolgZonderMaatregel"));
+    zaak.correlate("RaadRapport", "raadAdvies", "geen-maatregel", "raadRapportSamenvatting",
+        "Geen maatregel nodig: ouders werken mee.", "vervolgZonderMaatregel", "vrijwillig");
+    assertThat(zaak.root).hasPassed("Gateway_NextWithoutMeasure", "Task_StartVoluntaryRoute");
+    assertThat(zaak.task("Task_HomeVisit")).hasCandidateGroup("jeugdteam");
   }
 
   @Test
@@ -290,7 +393,10 @@ class CaseLifecycleProcessTest {
     zaak.complete("Task_ApproveExtension", Answers.approveExtension());
     zaak.complete("Task_CosignExtension", Answers.cosignExtension());
     zaak.timePasses(LocalDateTime.of(2027, 3, 7, 9, 0)); // 8 weeks before the end date
-    assertThat(escalation(zaak, "8 weken")).isNotNull();
+    Task late = escalation(zaak, "8 weken");
+    assertThat(late).isNotNull();
+    engine.getTaskService().complete(late.getId(), Answers.escalationHandled());
+    assertPassed(zaak, "EndEvent_ExtensionRequestEscalated");
   }
 
   // ------------------------------------------------------------------------------------------

@@ -81,6 +81,12 @@ public final class CaseDriver {
         .findFirst().orElse(null);
   }
 
+  /** A variable of the running stage of the case with this process definition key. */
+  public Object variableOf(String processKey, String name) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).processDefinitionKey(processKey)
+        .list().stream().map(instance -> runtime.getVariable(instance.getId(), name)).findFirst().orElse(null);
+  }
+
   public void correlate(String message, Object... keyValues) {
     runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseNumber).setVariables(vars(keyValues)).correlate();
   }
