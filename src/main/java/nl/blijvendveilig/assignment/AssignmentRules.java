@@ -1,5 +1,6 @@
 package nl.blijvendveilig.assignment;
 
+import nl.blijvendveilig.engine.AsProcess;
 import nl.blijvendveilig.formdata.FieldErrors;
 import nl.blijvendveilig.formdata.FormRule;
 import nl.blijvendveilig.formdata.FormValues;
@@ -30,7 +31,8 @@ public class AssignmentRules implements FormRule {
   }
 
   void check(String user, String field, FieldErrors errors) {
-    if (identity.createUserQuery().userId(user).memberOfGroup(GROUP).count() == 0) {
+    // who is a jeugdbeschermer is checked for the process, not limited by what the teamleider may read
+    if (AsProcess.run(() -> identity.createUserQuery().userId(user).memberOfGroup(GROUP).count()) == 0) {
       errors.reject(field, "'" + user + "' is geen jeugdbeschermer");
     }
   }
