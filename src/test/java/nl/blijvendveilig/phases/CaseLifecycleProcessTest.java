@@ -196,8 +196,14 @@ class CaseLifecycleProcessTest {
         "geplaatstOp", "2026-04-22");
     zaak.complete("Task_ConsentSecureCare", "instemmingGegeven", "nee", "instemmingDoor", "Drs. G. Gedrag");
     assertThat(zaak.openTasks("Task_RequestSecureCare")).isEmpty();
+    zaak.correlate("Crisisplaatsing");
+    zaak.complete("Task_FindCrisisPlace", "plaatsingType", "gesloten-jeugdhulp", "plaatsingLocatie", "De Hunnerberg",
+        "geplaatstOp", "2026-04-23");
+    zaak.complete("Task_ConsentSecureCare", "instemmingGegeven", "ja", "instemmingDoor", "Drs. G. Gedrag");
+    zaak.complete("Task_RequestSecureCare", "verzoekGeslotenIngediendOp", "2026-04-23");
+    zaak.correlate("BeschikkingGeslotenJeugdhulp", "machtigingGeslotenVerleend", "ja", "beschikkingKenmerk", "C/09/889");
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(zaak.root.getId())
-        .activityId("EndEvent_ChildPlaced").count()).as("both placements done").isEqualTo(2);
+        .activityId("EndEvent_ChildPlaced").count()).as("all three placements done").isEqualTo(3);
   }
 
   @Test
