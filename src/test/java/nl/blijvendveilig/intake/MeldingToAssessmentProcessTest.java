@@ -232,9 +232,17 @@ class MeldingToAssessmentProcessTest {
     Task cosign = singleTask(caseNumber);
     assertThat(cosign).hasDefinitionKey("Task_CosignAssessment");
     tasks.complete(cosign.getId(), Meldingen.cosign(true));
+    runPlanUpdates(caseNumber);
     Task feedback = singleTask(caseNumber);
     assertThat(feedback).hasDefinitionKey("Task_GiveReporterFeedback").hasCandidateGroup("intake");
     tasks.complete(feedback.getId(), Meldingen.reporterFeedback());
+  }
+
+  /** The asynchronous plan update after the assessment, as the job executor would run it. */
+  private void runPlanUpdates(String caseNumber) {
+    runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().forEach(instance ->
+        management.createJobQuery().processInstanceId(instance.getId()).messages().list()
+            .forEach(job -> management.executeJob(job.getId())));
   }
 
   /** The one open worker task of the case (escalations aside), in the case or its called stage. */

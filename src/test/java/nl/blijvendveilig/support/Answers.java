@@ -42,11 +42,15 @@ public final class Answers {
 
   public static Map<String, Object> safetyPlan() {
     return vars("bodemeisen", "Er wordt niet geslagen.", "veiligheidsafspraken", "Oma komt elke avond langs.",
-        "consequenties", "Bij schending gaan de kinderen naar oma.", "vertrouwenspersonen", "Sanne: juf Ans; Daan: oma.");
+        "consequenties", "Bij schending gaan de kinderen naar oma.", "vertrouwenspersonen",
+        "[{\"kind\": \"Sanne\", \"naam\": \"Juf Ans\", \"relatie\": \"leerkracht\"},"
+            + " {\"kind\": \"Daan\", \"naam\": \"Oma Riet\", \"relatie\": \"oma\"}]");
   }
 
   public static Map<String, Object> network() {
-    return vars("netwerkleden", "Oma, tante Els, buurvrouw, juf Ans.", "genogramGemaakt", true, "sociogramGemaakt", true,
+    return vars("netwerkleden", "[{\"naam\": \"Oma Riet\", \"relatie\": \"oma\", \"rol\": \"informeel\"},"
+            + " {\"naam\": \"Juf Ans\", \"relatie\": \"leerkracht Sanne\", \"rol\": \"professioneel\"}]",
+        "genogramGemaakt", true, "sociogramGemaakt", true,
         "familiegroepsplanAangeboden", "ja", "kindAlleenGesproken", "ja");
   }
 
@@ -58,7 +62,7 @@ public final class Answers {
   public static Map<String, Object> changePlan() {
     return vars("haalbareEindsituatie", "Ouders lossen ruzie op zonder geweld; oma blijft vangnet.",
         "watVerandert", "Geen geweld bij ruzie.", "watBlijftGecompenseerd", "Oma vangt op bij spanning.",
-        "doelen", "1. Schuldhulp (vader) 2. Oudercursus (beiden)");
+        "doelen", GOALS_AT_START);
   }
 
   public static Map<String, Object> caseConsultation() {
@@ -83,8 +87,23 @@ public final class Answers {
         "netwerkbijeenkomstAfspraken", "Oma blijft twee avonden per week.");
   }
 
+  public static final String GOALS_AT_START = "[{\"doel\": \"Schulden geregeld\", \"eigenaar\": \"vader\","
+      + " \"hulp\": \"schuldhulp\"}, {\"doel\": \"Ruzie zonder geweld\", \"eigenaar\": \"ouders\","
+      + " \"hulp\": \"oudercursus\"}]";
+
+  public static String goalsAt(int first, int second) {
+    return ("[{\"doel\": \"Schulden geregeld\", \"eigenaar\": \"vader\", \"hulp\": \"schuldhulp\", \"voortgang\": %d},"
+        + " {\"doel\": \"Ruzie zonder geweld\", \"eigenaar\": \"ouders\", \"hulp\": \"oudercursus\", \"voortgang\": %d}]")
+        .formatted(first, second);
+  }
+
   public static Map<String, Object> progress(String voortgang) {
-    return vars("voortgang", voortgang, "voortgangToelichting", "Besproken in de netwerkbijeenkomst.");
+    return progress(voortgang, "doelen-bereikt".equals(voortgang) ? 100 : 40, "doelen-bereikt".equals(voortgang) ? 100 : 30);
+  }
+
+  public static Map<String, Object> progress(String voortgang, int first, int second) {
+    return vars("voortgang", voortgang, "voortgangToelichting", "Besproken in de netwerkbijeenkomst.",
+        "doelen", goalsAt(first, second));
   }
 
   public static Map<String, Object> safeguardingPlan() {

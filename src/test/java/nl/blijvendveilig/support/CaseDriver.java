@@ -42,7 +42,10 @@ public final class CaseDriver {
   }
 
   public static CaseDriver start(ProcessEngine engine, Map<String, Object> melding) {
-    return new CaseDriver(engine, engine.getRuntimeService().startProcessInstanceByKey("jeugdbeschermingszaak", melding));
+    CaseDriver driver = new CaseDriver(engine,
+        engine.getRuntimeService().startProcessInstanceByKey("jeugdbeschermingszaak", melding));
+    driver.runAsyncSteps();
+    return driver;
   }
 
   /** The open task with this definition key in the case or any of its stages. */
@@ -62,7 +65,28 @@ public final class CaseDriver {
 
   public CaseDriver complete(String definitionKey, Map<String, Object> variables) {
     tasks.complete(task(definitionKey).getId(), variables);
+    runAsyncSteps();
     return this;
+  }
+
+  /** Runs the asynchronous steps (plan updates) that are waiting, as the job executor would. */
+  public int runAsyncSteps() {
+    int ran = 0;
+    List<Job> waiting;
+    while (!(waiting = asyncJobs()).isEmpty()) {
+      for (Job job : waiting) {
+        management.executeJob(job.getId());
+        ran++;
+      }
+    }
+    return ran;
+  }
+
+  private List<Job> asyncJobs() {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list().stream()
+        .flatMap(instance -> management.createJobQuery().processInstanceId(instance.getId()).messages().executable()
+            .list().stream())
+        .toList();
   }
 
   public CaseDriver complete(String definitionKey, Object... keyValues) {
@@ -89,6 +113,7 @@ public final class CaseDriver {
 
   public void correlate(String message, Object... keyValues) {
     runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseNumber).setVariables(vars(keyValues)).correlate();
+    runAsyncSteps();
   }
 
   /** Moves the engine clock and runs every timer of this case that is then due, as the job executor would. */
@@ -101,6 +126,7 @@ public final class CaseDriver {
         management.executeJob(job.getId());
         fired++;
       }
+      runAsyncSteps();
     }
     return fired;
   }

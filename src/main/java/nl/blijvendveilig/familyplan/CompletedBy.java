@@ -1,0 +1,52 @@
+package nl.blijvendveilig.familyplan;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Remembers, on every completed user task, who completed it and which task it was
+ * ({@code voltooidDoor}, {@code voltooideTaak}), so that the plan update that follows, even as an
+ * asynchronous job, records the right author and cause.
+ */
+@Component
+public class CompletedBy extends AbstractProcessEnginePlugin {
+
+  public static final String USER = "voltooidDoor";
+  public static final String TASK = "voltooideTaak";
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CompletedBy::remember);
+        }
+      }
+    });
+    configuration.setCustomPostBPMNParseListeners(listeners);
+  }
+
+  static void remember(DelegateTask task) {
+    String user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    if (user == null) {
+      user = task.getAssignee();
+    }
+    task.getExecution().setVariable(USER, user);
+    task.getExecution().setVariable(TASK, task.getName());
+  }
+}
