@@ -102,7 +102,7 @@ class CaseLifecycleProcessTest {
     zaak.complete("Task_EvaluateMeasure", Answers.evaluateMeasure(false));
     zaak.timePasses(LocalDateTime.of(2028, 5, 1, 0, 1));
 
-    assertPassed(zaak, "EndEvent_MeasureEnded");
+    assertPassed(zaak, "EndEvent_MeasureExpired");
     assertThat(zaak.openTasks("Task_HomeVisit")).as("the phases stop with the measure").isEmpty();
     zaak.complete("Task_HandOver", Answers.handOver());
     zaak.complete("Task_ReceiveHandover", Answers.handoverReceived());
@@ -117,7 +117,7 @@ class CaseLifecycleProcessTest {
     assertThat(zaak.openTasks("Task_ApproveExtension")).isEmpty();
 
     zaak.timePasses(LocalDateTime.of(2027, 5, 1, 0, 1));
-    assertPassed(zaak, "EndEvent_MeasureEnded");
+    assertPassed(zaak, "EndEvent_MeasureExpired");
     assertThat(zaak.task("Task_HandOver")).isAssignedTo("jan");
   }
 
@@ -164,7 +164,7 @@ class CaseLifecycleProcessTest {
     zaak.complete("Task_RequestSecureCare", "verzoekGeslotenIngediendOp", "2026-04-22");
     zaak.complete("Task_RegisterSecureCareDecision", "machtigingGeslotenVerleend", "ja", "beschikkingKenmerk", "C/09/888");
 
-    assertPassed(zaak, "EndEvent_ChildPlaced");
+    assertPassed(zaak, "EndEvent_SecureCareDecided");
     assertThat(zaak.task("Task_ArrangeHelp")).as("phase 2 goes on").isNotNull();
   }
 
@@ -203,7 +203,9 @@ class CaseLifecycleProcessTest {
     zaak.complete("Task_RequestSecureCare", "verzoekGeslotenIngediendOp", "2026-04-23");
     zaak.correlate("BeschikkingGeslotenJeugdhulp", "machtigingGeslotenVerleend", "ja", "beschikkingKenmerk", "C/09/889");
     assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(zaak.root.getId())
-        .activityId("EndEvent_ChildPlaced").count()).as("all three placements done").isEqualTo(3);
+        .activityId("EndEvent_ChildPlaced").count()).as("placed in the network").isEqualTo(1);
+    assertPassed(zaak, "EndEvent_NoConsent");
+    assertPassed(zaak, "EndEvent_SecureCareDecided");
   }
 
   @Test
