@@ -20,8 +20,8 @@ public class CaseFiles {
   public void open(String caseNumber, String familyName, String city, Date openedAt, String processInstanceId,
       boolean acute, List<Child> children, String reentryOf) {
     jdbc.sql("""
-        insert into bv_case (case_number, family_name, city, opened_at, process_instance_id, acute, reentry_of)
-        values (?, ?, ?, ?, ?, ?, ?)""")
+        insert into bv_case (case_number, family_name, city, opened_at, process_instance_id, acute, reentry_of, directed_by)
+        values (?, ?, ?, ?, ?, ?, ?, 'intake')""")
         .params(caseNumber, familyName, city, new Timestamp(openedAt.getTime()), processInstanceId, acute, reentryOf)
         .update();
     for (Child child : children) {
@@ -68,7 +68,22 @@ public class CaseFiles {
   }
 
   public void assign(String caseNumber, String jeugdbeschermer) {
-    jdbc.sql("update bv_case set jeugdbeschermer = ? where case_number = ?").params(jeugdbeschermer, caseNumber).update();
+    jdbc.sql("update bv_case set jeugdbeschermer = ?, directed_by = 'jeugdbeschermer' where case_number = ?")
+        .params(jeugdbeschermer, caseNumber).update();
+  }
+
+  public void directedBy(String caseNumber, String group) {
+    jdbc.sql("update bv_case set directed_by = ? where case_number = ?").params(group, caseNumber).update();
+  }
+
+  public Optional<CaseRecord> find(String caseNumber) {
+    return jdbc.sql(CaseRecord.SELECT + " where case_number = ?").param(caseNumber).query(CaseRecord::map).optional();
+  }
+
+  /** Open cases, newest first, restricted by a where clause built by the caller from fixed fragments. */
+  public List<CaseRecord> open(String accessCondition, List<Object> params) {
+    return jdbc.sql(CaseRecord.SELECT + " where closed_at is null and (" + accessCondition + ") order by opened_at desc")
+        .params(params).query(CaseRecord::map).list();
   }
 
   public void close(String caseNumber, Date closedAt, String reason) {

@@ -66,8 +66,12 @@ public class FamilyPlans {
     return plan;
   }
 
+  /** The worker who completed the step, else who registered the melding, else the system itself. */
   static String author(DelegateExecution execution) {
     Object user = execution.getVariable(CompletedBy.USER);
+    if (user == null) {
+      user = execution.getVariable("geregistreerdDoor");
+    }
     return user == null ? "systeem" : user.toString();
   }
 

@@ -1,0 +1,225 @@
+package nl.blijvendveilig.casefile;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import nl.blijvendveilig.familyplan.HandoverDocument;
+import nl.blijvendveilig.familyplan.PlanRevisions;
+import nl.blijvendveilig.familyplan.Revision;
+import nl.blijvendveilig.familyplan.SafetyScore;
+import nl.blijvendveilig.familyplan.SafetyScores;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The case API: JSON about a family's case, its gezinsplan and its safety scores, and the handover
+ * document. Authenticated like {@code /engine-rest} (HTTP basic against the engine's users); a
+ * caller sees only the cases {@link CaseAccess} allows: 404 for an unknown case, 403 for another's.
+ */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseApi {
+
+  /** Stage processes of a case and how a worker calls them, deepest first. */
+  static final List<Map.Entry<String, String>> STAGES = List.of(
+      Map.entry("fase-1-verbinden-en-motiveren", "Fase 1: verbinden en motiveren"),
+      Map.entry("fase-2-ondersteunen-en-regie-voeren", "Fase 2: ondersteunen en regie voeren"),
+      Map.entry("fase-3-generaliseren-en-borgen", "Fase 3: generaliseren en borgen"),
+      Map.entry("borging-en-afsluiting", "Borging en afsluiting"),
+      Map.entry("raad-en-kinderrechter", "Raad en kinderrechter"),
+      Map.entry("veiligheidsbeoordeling", "Veiligheidsbeoordeling"));
+
+  public record CaseSummary(String caseNumber, String familyName, String city, Instant openedAt, String jeugdbeschermer,
+      String directedBy) {
+  }
+
+  public record OpenDeadline(String task, Date due, String assignee) {
+  }
+
+  public record CaseDetails(String caseNumber, String familyName, String city, Instant openedAt, List<Child> children,
+      String phase, String measure, Object measureEnd, String jeugdbeschermer, String directedBy, boolean reentry,
+      Instant closedAt, String closingReason, List<OpenDeadline> openDeadlines) {
+  }
+
+  public record RevisionSummary(int revision, Instant createdAt, String author, String reason, String causedBy) {
+  }
+
+  static final class CaseNotFound extends RuntimeException {
+    CaseNotFound(String caseNumber) {
+      super("Zaak " + caseNumber + " bestaat niet");
+    }
+  }
+
+  static final class CaseForbidden extends RuntimeException {
+    CaseForbidden(String caseNumber) {
+      super("Je hebt geen toegang tot zaak " + caseNumber);
+    }
+  }
+
+  private final CaseFiles caseFiles;
+  private final CaseAccess access;
+  private final PlanRevisions revisions;
+  private final SafetyScores scores;
+  private final HandoverDocument handover;
+  private final IdentityService identity;
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final JdbcClient jdbc;
+
+  public CaseApi(CaseFiles caseFiles, CaseAccess access, PlanRevisions revisions, SafetyScores scores,
+      HandoverDocument handover, IdentityService identity, RuntimeService runtime, TaskService tasks, JdbcClient jdbc) {
+    this.caseFiles = caseFiles;
+    this.access = access;
+    this.revisions = revisions;
+    this.scores = scores;
+    this.handover = handover;
+    this.identity = identity;
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.jdbc = jdbc;
+  }
+
+  @GetMapping
+  public List<CaseSummary> openCases() {
+    List<Object> params = new ArrayList<>();
+    String condition = access.condition(caller(), params);
+    return caseFiles.open(condition, params).stream()
+        .map(c -> new CaseSummary(c.caseNumber(), c.familyName(), c.city(), c.openedAt(), c.jeugdbeschermer(),
+            c.directedBy()))
+        .toList();
+  }
+
+  @GetMapping("/{caseNumber}")
+  public CaseDetails details(@PathVariable String caseNumber) {
+    CaseRecord record = visible(caseNumber);
+    return asProcess(() -> {
+      String phase = STAGES.stream()
+          .filter(stage -> running(caseNumber, stage.getKey()) != null)
+          .map(Map.Entry::getValue)
+          .findFirst().orElse(record.isClosed() ? "Afgesloten" : "Melding en beoordeling");
+      ProcessInstance root = running(caseNumber, "jeugdbeschermingszaak");
+      ProcessInstance watch = running(caseNumber, "maatregel-bewaken");
+      Object measure = root == null ? null : runtime.getVariable(root.getId(), "maatregelType");
+      Object measureEnd = watch != null ? runtime.getVariable(watch.getId(), "maatregelEinde")
+          : root == null ? null : runtime.getVariable(root.getId(), "maatregelEinde");
+      List<OpenDeadline> deadlines = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
+          .filter(task -> task.getDueDate() != null)
+          .sorted(Comparator.comparing(org.camunda.bpm.engine.task.Task::getDueDate))
+          .map(task -> new OpenDeadline(task.getName(), task.getDueDate(), task.getAssignee()))
+          .toList();
+      return new CaseDetails(record.caseNumber(), record.familyName(), record.city(), record.openedAt(),
+          caseFiles.children(caseNumber), phase, measure == null ? null : measure.toString(), measureEnd,
+          record.jeugdbeschermer(), record.directedBy(), record.reentryOf() != null, record.closedAt(),
+          record.closingReason(), deadlines);
+    });
+  }
+
+  private ProcessInstance running(String caseNumber, String processKey) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).processDefinitionKey(processKey)
+        .active().list().stream().findFirst().orElse(null);
+  }
+
+  @GetMapping("/{caseNumber}/plan")
+  public Revision plan(@PathVariable String caseNumber) {
+    visible(caseNumber);
+    return revisions.latest(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+  }
+
+  @GetMapping("/{caseNumber}/plan/revisions")
+  public List<RevisionSummary> planRevisions(@PathVariable String caseNumber) {
+    visible(caseNumber);
+    return revisions.all(caseNumber).stream()
+        .map(r -> new RevisionSummary(r.number(), r.createdAt(), r.author(), r.reason(), r.causedBy()))
+        .toList();
+  }
+
+  @GetMapping("/{caseNumber}/plan/revisions/{revision}")
+  public ResponseEntity<?> planRevision(@PathVariable String caseNumber, @PathVariable int revision) {
+    visible(caseNumber);
+    return revisions.get(caseNumber, revision).<ResponseEntity<?>>map(ResponseEntity::ok)
+        .orElseGet(() -> error(HttpStatus.NOT_FOUND, "Zaak " + caseNumber + " heeft geen revisie " + revision));
+  }
+
+  @GetMapping("/{caseNumber}/safety-scores")
+  public List<SafetyScore> safetyScores(@PathVariable String caseNumber) {
+    visible(caseNumber);
+    return scores.series(caseNumber);
+  }
+
+  @GetMapping("/{caseNumber}/handover")
+  public ResponseEntity<?> handover(@PathVariable String caseNumber,
+      @RequestHeader(value = "Accept", defaultValue = "text/html") String accept) {
+    visible(caseNumber);
+    String html = jdbc.sql("select html from bv_handover where case_number = ?").param(caseNumber)
+        .query(String.class).optional()
+        .orElseGet(() -> handover.html(caseNumber));
+    if (accept.contains(MediaType.APPLICATION_PDF_VALUE)) {
+      return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+          .header("Content-Disposition", "inline; filename=\"overdracht-" + caseNumber + ".pdf\"")
+          .body(handover.pdf(html));
+    }
+    return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        .body(html);
+  }
+
+  @ExceptionHandler(CaseNotFound.class)
+  ResponseEntity<Map<String, Object>> notFound(CaseNotFound e) {
+    return error(HttpStatus.NOT_FOUND, e.getMessage());
+  }
+
+  @ExceptionHandler(CaseForbidden.class)
+  ResponseEntity<Map<String, Object>> forbidden(CaseForbidden e) {
+    return error(HttpStatus.FORBIDDEN, e.getMessage());
+  }
+
+  private CaseRecord visible(String caseNumber) {
+    CaseRecord record = caseFiles.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    if (!access.maySee(caller(), record)) {
+      throw new CaseForbidden(caseNumber);
+    }
+    return record;
+  }
+
+  private CaseAccess.Caller caller() {
+    Authentication authentication = identity.getCurrentAuthentication();
+    if (authentication == null) {
+      throw new CaseForbidden("(niet aangemeld)");
+    }
+    return new CaseAccess.Caller(authentication.getUserId(),
+        authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());
+  }
+
+  /** Engine look-ups for a case the caller may see, not limited by the caller's engine authorizations. */
+  private <T> T asProcess(Supplier<T> work) {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return work.get();
+    } finally {
+      identity.setAuthentication(caller);
+    }
+  }
+
+  private static <T> ResponseEntity<T> error(HttpStatus status, String message) {
+    @SuppressWarnings("unchecked")
+    T body = (T) Map.of("status", status.value(), "message", message);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+}
