@@ -1,0 +1,111 @@
+package nl.blijvendveilig.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import nl.blijvendveilig.BlijvendVeiligApplication;
+import nl.blijvendveilig.support.EmbeddedPostgresDatabase;
+import nl.blijvendveilig.support.EngineRestClient;
+import nl.blijvendveilig.support.PostgresIntegrationTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Camunda 7.24.0's two enterprise-only holes are closed, and its unsafe defaults changed: each attack
+ * is attempted and fails.
+ */
+@PostgresIntegrationTest
+class SecurityHardeningIT {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+  }
+
+  static final String EXPRESSION_IN_OR_QUERY = """
+      {"orQueries": [{"assigneeExpression": "${identityService.deleteUser('gerard')}"}]}""";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+
+  @Test
+  void anExpressionInTheOrQueriesOfATaskQueryIsRefusedEverywhereAndRunsNothing() {
+    EngineRestClient intake = new EngineRestClient(rest, "ingrid", "demo");
+
+    ResponseEntity<String> engineRest = intake.post("/task", EXPRESSION_IN_OR_QUERY);
+    assertThat(engineRest.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(engineRest.getBody()).contains("orQueries");
+    assertThat(intake.post("/task/count", EXPRESSION_IN_OR_QUERY).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(intake.post("/filter/create", """
+        {"resourceType": "Task", "name": "x", "query": {"orQueries": [{"candidateUserExpression": "${1+1}"}]}}""")
+        .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    ResponseEntity<String> webapps = rest.exchange("/camunda/api/engine/engine/default/task", HttpMethod.POST,
+        json(EXPRESSION_IN_OR_QUERY), String.class);
+    assertThat(webapps.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    assertThat(engine.getIdentityService().createUserQuery().userId("gerard").count()).as("nothing ran").isEqualTo(1);
+    assertThat(intake.post("/task", "{\"orQueries\": [{\"assignee\": \"jan\"}]}").getStatusCode())
+        .as("orQueries without expressions still work").isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void theAdminSetUpCannotCreateAnAdministrator() {
+    ResponseEntity<String> attempt = rest.exchange("/camunda/api/admin/setup/default/user/create", HttpMethod.POST,
+        json("{\"profile\": {\"id\": \"mallory\", \"firstName\": \"M\", \"lastName\": \"M\", \"email\": \"m@x.nl\"},"
+            + " \"credentials\": {\"password\": \"Mallory-2026!\"}}"), String.class);
+    assertThat(attempt.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(engine.getIdentityService().createUserQuery().userId("mallory").count()).isZero();
+    assertThat(engine.getIdentityService().createUserQuery().memberOfGroup("camunda-admin").count())
+        .as("the configured beheerder is a direct member").isPositive();
+  }
+
+  @Test
+  void camundasUnsafeDefaultsAreChanged() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.isAuthorizationEnabled()).isTrue();
+    assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
+    assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
+    assertThat(configuration.getLoginMaxAttempts()).isEqualTo(10);
+    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+
+    ResponseEntity<String> tasklist = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    assertThat(tasklist.getHeaders().getFirst("Strict-Transport-Security")).contains("max-age=63072000");
+    assertThat(tasklist.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+
+    assertThat(new EngineRestClient(rest, "ingrid", "demo").post("/task",
+        "{\"assigneeExpression\": \"${currentUser()}\"}").getStatusCode())
+        .as("expressions in ad-hoc queries stay disabled").isEqualTo(HttpStatus.BAD_REQUEST);
+  }
+
+  @Test
+  void outsideTheDemoTheApplicationRefusesToStartWithADefaultPassword() {
+    var postgres = EmbeddedPostgresDatabase.server();
+    assertThatThrownBy(() -> new SpringApplicationBuilder(BlijvendVeiligApplication.class)
+        .profiles("postgres")
+        .properties("DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"), "DB_USER=postgres",
+            "DB_PASSWORD=postgres", "ADMIN_USER=beheerder2", "ADMIN_PASSWORD=demo", "server.port=0")
+        .run().close())
+        .hasStackTraceContaining("default password");
+  }
+
+  private static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return new HttpEntity<>(body, headers);
+  }
+}
