@@ -60,7 +60,13 @@ public class MoveOpenTasks implements JavaDelegate {
       }
       java.util.List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
           .taskAssignee(oldWorker).list();
-      open.forEach(task -> engine.getTaskService().setAssignee(task.getId(), newWorker));
+      for (Task task : open) {
+        engine.getTaskService().setAssignee(task.getId(), newWorker);
+        // the engine grants the task to the new assignee; the old one loses it
+        engine.getAuthorizationService().createAuthorizationQuery().userIdIn(oldWorker)
+            .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(task.getId()).list()
+            .forEach(grant -> engine.getAuthorizationService().deleteAuthorization(grant.getId()));
+      }
       return open.size();
     });
     caseFiles.assign(caseNumber, newWorker);

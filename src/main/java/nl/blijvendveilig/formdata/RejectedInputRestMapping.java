@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -15,9 +16,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.stereotype.Component;
 
 /**
- * The engine REST API as the starter configures it, with one change: a refused input answers 400
- * wherever it comes in. Camunda already does so on {@code complete} and {@code submit-form}, but its
- * {@code start} resource and a message correlation turn every engine exception into a 500.
+ * The engine REST API as the starter configures it, with one change: a client's mistake answers 4xx.
+ * A refused input answers 400 wherever it comes in (Camunda already does so on {@code complete} and
+ * {@code submit-form}, but its {@code start} resource and a message correlation turn every engine
+ * exception into a 500), and completing a task that no longer exists answers 404, not 500.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -70,7 +72,16 @@ public class RejectedInputRestMapping extends CamundaJerseyResourceConfig {
     @Override
     public Response toResponse(RestException exception) {
       RejectedInput rejected = find(exception);
-      return rejected == null ? super.toResponse(exception) : badRequest(exception.getMessage(), rejected);
+      if (rejected != null) {
+        return badRequest(exception.getMessage(), rejected);
+      }
+      if (exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
+          && exception.getCause() instanceof NullValueException) {
+        // e.g. completing a task that no longer exists: the client's mistake, not the server's
+        return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(Map.of("type", "NotFound", "message", exception.getMessage())).build();
+      }
+      return super.toResponse(exception);
     }
   }
 }
