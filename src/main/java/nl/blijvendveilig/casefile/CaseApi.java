@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import nl.blijvendveilig.audit.AuditLog;
 import nl.blijvendveilig.familyplan.HandoverDocument;
 import nl.blijvendveilig.familyplan.PlanRevisions;
 import nl.blijvendveilig.familyplan.Revision;
@@ -82,9 +83,12 @@ public class CaseApi {
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final JdbcClient jdbc;
+  private final AuditLog audit;
 
   public CaseApi(CaseFiles caseFiles, CaseAccess access, PlanRevisions revisions, SafetyScores scores,
-      HandoverDocument handover, IdentityService identity, RuntimeService runtime, TaskService tasks, JdbcClient jdbc) {
+      HandoverDocument handover, IdentityService identity, RuntimeService runtime, TaskService tasks, JdbcClient jdbc,
+      AuditLog audit) {
+    this.audit = audit;
     this.caseFiles = caseFiles;
     this.access = access;
     this.revisions = revisions;
@@ -99,7 +103,9 @@ public class CaseApi {
   @GetMapping
   public List<CaseSummary> openCases() {
     List<Object> params = new ArrayList<>();
-    String condition = access.condition(caller(), params);
+    CaseAccess.Caller caller = caller();
+    String condition = access.condition(caller, params);
+    audit.record(caller.userId(), null, AuditLog.Action.LEZEN, "GET /api/cases", "api");
     return caseFiles.open(condition, params).stream()
         .map(c -> new CaseSummary(c.caseNumber(), c.familyName(), c.city(), c.openedAt(), c.jeugdbeschermer(),
             c.directedBy()))
@@ -191,10 +197,19 @@ public class CaseApi {
 
   private CaseRecord visible(String caseNumber) {
     CaseRecord record = caseFiles.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
-    if (!access.maySee(caller(), record)) {
+    CaseAccess.Caller caller = caller();
+    if (!access.maySee(caller, record)) {
+      audit.record(caller.userId(), caseNumber, AuditLog.Action.LEZEN, "geweigerd: " + request(), "api");
       throw new CaseForbidden(caseNumber);
     }
+    audit.record(caller.userId(), caseNumber, AuditLog.Action.LEZEN, request(), "api");
     return record;
+  }
+
+  private static String request() {
+    var attributes = (org.springframework.web.context.request.ServletRequestAttributes)
+        org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+    return attributes == null ? "" : "GET " + attributes.getRequest().getRequestURI();
   }
 
   private CaseAccess.Caller caller() {

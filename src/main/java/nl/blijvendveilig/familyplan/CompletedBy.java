@@ -2,6 +2,7 @@ package nl.blijvendveilig.familyplan;
 
 import java.util.ArrayList;
 import java.util.List;
+import nl.blijvendveilig.audit.AuditLog;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -13,12 +14,13 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
  * Remembers, on every completed user task, who completed it and which task it was
  * ({@code voltooidDoor}, {@code voltooideTaak}), so that the plan update that follows, even as an
- * asynchronous job, records the right author and cause.
+ * asynchronous job, records the right author and cause; and writes the change to the access log.
  */
 @Component
 public class CompletedBy extends AbstractProcessEnginePlugin {
@@ -34,19 +36,28 @@ public class CompletedBy extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CompletedBy::remember);
+          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CompletedBy.this::remember);
         }
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
-  static void remember(DelegateTask task) {
-    String user = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
-    if (user == null) {
-      user = task.getAssignee();
-    }
+  void remember(DelegateTask task) {
+    String authenticated = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    String user = authenticated != null ? authenticated : task.getAssignee();
     task.getExecution().setVariable(USER, user);
     task.getExecution().setVariable(TASK, task.getName());
+    if (authenticated != null) {
+      // NEN 7513: a worker changed case data
+      audit.record(authenticated, task.getExecution().getProcessBusinessKey(), AuditLog.Action.WIJZIGEN,
+          "taak voltooid: " + task.getName(), "taak");
+    }
+  }
+
+  private final AuditLog audit;
+
+  public CompletedBy(@Lazy AuditLog audit) {
+    this.audit = audit;
   }
 }
