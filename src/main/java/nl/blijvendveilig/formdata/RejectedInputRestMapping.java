@@ -73,7 +73,7 @@ public class RejectedInputRestMapping extends CamundaJerseyResourceConfig {
     public Response toResponse(RestException exception) {
       RejectedInput rejected = find(exception);
       if (rejected != null) {
-        return badRequest(exception.getMessage(), rejected);
+        return badRequest(rejected.getMessage(), rejected);
       }
       if (exception.getStatus() == Response.Status.INTERNAL_SERVER_ERROR
           && exception.getCause() instanceof NullValueException) {
