@@ -27,10 +27,12 @@ public class MoveOpenTasks implements JavaDelegate {
 
   private final AssignmentRules rules;
   private final CaseFiles caseFiles;
+  private final CaseGrants grants;
 
-  public MoveOpenTasks(AssignmentRules rules, CaseFiles caseFiles) {
+  public MoveOpenTasks(AssignmentRules rules, CaseFiles caseFiles, CaseGrants grants) {
     this.rules = rules;
     this.caseFiles = caseFiles;
+    this.grants = grants;
   }
 
   @Override
@@ -70,6 +72,10 @@ public class MoveOpenTasks implements JavaDelegate {
       return open.size();
     });
     caseFiles.assign(caseNumber, newWorker);
+    if (oldWorker != null) {
+      grants.revoke(engine, caseNumber, oldWorker);
+    }
+    grants.grant(engine, caseNumber, newWorker);
     LOG.info("Case {} moved to another jeugdbeschermer with {} open tasks", caseNumber, moved);
   }
 }

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -35,8 +37,11 @@ public class FormSchemas {
 
   private final Map<String, JsonNode> forms;
   private final Map<String, List<FormRule>> rules = new HashMap<>();
+  private final Map<String, java.util.Optional<JsonNode>> deployed = new java.util.concurrent.ConcurrentHashMap<>();
+  private final RepositoryService repository;
 
-  public FormSchemas(List<FormRule> formRules) {
+  public FormSchemas(List<FormRule> formRules, @Lazy RepositoryService repository) {
+    this.repository = repository;
     this.forms = loadForms();
     for (FormRule rule : formRules) {
       if (!forms.containsKey(rule.formId())) {
@@ -51,11 +56,42 @@ public class FormSchemas {
     return forms.containsKey(formId);
   }
 
+  /**
+   * Validates against the form as deployed with the process (a designer may deploy a revised form
+   * from Camunda Modeler), else as in forms/. Throws {@link RejectedInput} naming every wrong field.
+   */
+  public void validate(String formId, String deploymentId, FormValues values) {
+    JsonNode form = deploymentId == null ? null
+        : deployed.computeIfAbsent(deploymentId + "/" + formId, key -> findDeployed(deploymentId, formId)).orElse(null);
+    validate(formId, form != null ? form : forms.get(formId), values);
+  }
+
   /** Throws {@link RejectedInput} naming every field that is wrong. */
   public void validate(String formId, FormValues values) {
-    JsonNode form = forms.get(formId);
+    validate(formId, forms.get(formId), values);
+  }
+
+  private java.util.Optional<JsonNode> findDeployed(String deploymentId, String formId) {
+    ObjectMapper mapper = new ObjectMapper();
+    for (org.camunda.bpm.engine.repository.Resource resource : repository.getDeploymentResources(deploymentId)) {
+      if (!resource.getName().endsWith(".form")) {
+        continue;
+      }
+      try (InputStream in = repository.getResourceAsStreamById(deploymentId, resource.getId())) {
+        JsonNode form = mapper.readTree(in);
+        if (formId.equals(form.path("id").asText())) {
+          return java.util.Optional.of(form);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read form " + resource.getName(), e);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private void validate(String formId, JsonNode form, FormValues values) {
     if (form == null) {
-      throw new IllegalStateException("No form '" + formId + "' in forms/");
+      throw new IllegalStateException("No form '" + formId + "' deployed or in forms/");
     }
     FieldErrors errors = new FieldErrors();
     checkComponents(form.path("components"), values.root(), "", "", errors);

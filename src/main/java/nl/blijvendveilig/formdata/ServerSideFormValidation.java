@@ -83,7 +83,10 @@ public class ServerSideFormValidation extends AbstractProcessEnginePlugin {
         if (skipWhenCancelled && execution.isCanceled()) {
           return;
         }
-        schemas.validate(formId, FormValues.of(execution.getVariables()));
+        FormValues values = FormValues.of(execution.getVariables());
+        // the form as deployed with this process, read for the process, not with the worker's rights
+        nl.blijvendveilig.engine.AsProcess.run(() -> schemas.validate(formId, execution.getProcessEngineServices()
+            .getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId(), values));
       };
     }
   }

@@ -1,0 +1,89 @@
+package nl.blijvendveilig.security;
+
+import static nl.blijvendveilig.support.CaseDriver.at;
+import static nl.blijvendveilig.support.EngineRestClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import nl.blijvendveilig.support.Answers;
+import nl.blijvendveilig.support.CaseDriver;
+import nl.blijvendveilig.support.EmbeddedPostgresDatabase;
+import nl.blijvendveilig.support.EngineRestClient;
+import nl.blijvendveilig.support.Meldingen;
+import nl.blijvendveilig.support.PostgresIntegrationTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Per-case access through {@code /engine-rest}: the jeugdbeschermer of a case sees its tasks, process
+ * instances, variables and history; another jeugdbeschermer sees nothing of it (not merely read-only);
+ * the teamleider sees it; when the case moves to another jeugdbeschermer, access moves along.
+ */
+@PostgresIntegrationTest
+class CaseAccessIT {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    EmbeddedPostgresDatabase.register(registry);
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aCaseIsVisibleToItsJeugdbeschermerAndTheTeamleiderAndInvisibleToOthers() {
+    ClockUtil.setCurrentTime(at(LocalDateTime.of(2026, 4, 22, 10, 0)));
+    CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
+    zaak.complete("Task_AssessSafety", Meldingen.assessment("raadsonderzoek"));
+    zaak.complete("Task_CosignAssessment", Meldingen.cosign(true));
+    zaak.complete("Task_GiveReporterFeedback", Meldingen.reporterFeedback());
+    zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
+    zaak.complete("Task_RegisterRaadStarted", Answers.raadStarted());
+    zaak.complete("Task_RegisterRaadReport", Answers.raadAdvisesMeasure());
+    zaak.complete("Task_RegisterDecision", Answers.ots("2026-05-01", "2027-05-01"));
+    zaak.complete("Task_AssignJeugdbeschermer", Answers.assign("jan"));
+    String key = zaak.caseNumber;
+    String root = zaak.root.getId();
+
+    int stages = count("tessa", "/process-instance?businessKey=" + key);
+    assertThat(stages).as("teamleider sees every running stage").isGreaterThanOrEqualTo(4);
+    assertThat(count("jan", "/process-instance?businessKey=" + key)).as("jan sees every stage").isEqualTo(stages);
+    assertThat(count("jan", "/task?processInstanceBusinessKey=" + key)).isEqualTo(3);
+    assertThat(count("jan", "/history/process-instance?processInstanceBusinessKey=" + key)).isPositive();
+    assertThat(as("jan").get("/process-instance/" + root + "/variables").getStatusCode().value()).isEqualTo(200);
+
+    assertThat(count("joke", "/process-instance?businessKey=" + key)).as("another jeugdbeschermer").isZero();
+    assertThat(count("joke", "/task?processInstanceBusinessKey=" + key)).isZero();
+    assertThat(count("joke", "/history/process-instance?processInstanceBusinessKey=" + key)).isZero();
+    assertThat(as("joke").get("/process-instance/" + root + "/variables").getStatusCode().value()).isEqualTo(403);
+    assertThat(count("ingrid", "/task?processInstanceBusinessKey=" + key)).as("intake: no intake work left").isZero();
+
+    zaak.correlate("JeugdbeschermerWijzigen", "nieuweJeugdbeschermer", "joke");
+    assertThat(count("joke", "/process-instance?businessKey=" + key)).isEqualTo(stages);
+    assertThat(count("joke", "/task?processInstanceBusinessKey=" + key)).isEqualTo(3);
+    assertThat(count("jan", "/process-instance?businessKey=" + key)).as("jan lost access").isZero();
+    assertThat(count("jan", "/task?processInstanceBusinessKey=" + key)).isZero();
+    assertThat(count("jan", "/history/process-instance?processInstanceBusinessKey=" + key)).isZero();
+  }
+
+  private int count(String user, String path) {
+    var response = as(user).get(path);
+    assertThat(response.getStatusCode().value()).as("%s %s: %s", user, path, response.getBody()).isEqualTo(200);
+    return json(response).size();
+  }
+
+  private EngineRestClient as(String user) {
+    return new EngineRestClient(rest, user, "demo");
+  }
+}
