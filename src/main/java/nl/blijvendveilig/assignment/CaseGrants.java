@@ -20,9 +20,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseGrants {
 
+  /** More stages than a case ever has at once: engine queries are paged, ready for a queryMaxResultsLimit. */
+  public static final int CASE_STAGES = 100;
+
   public void grant(ProcessEngineServices engine, String caseNumber, String userId) {
     AsProcess.run(() -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .list().forEach(instance -> grant(engine.getAuthorizationService(), instance, userId)));
+        .listPage(0, CASE_STAGES).forEach(instance -> grant(engine.getAuthorizationService(), instance, userId)));
   }
 
   public void grant(AuthorizationService authorizations, ProcessInstance instance, String userId) {
@@ -40,8 +43,8 @@ public class CaseGrants {
   public void revoke(ProcessEngineServices engine, String caseNumber, String userId) {
     AuthorizationService authorizations = engine.getAuthorizationService();
     AsProcess.run(() -> engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-        .list().forEach(instance -> authorizations.createAuthorizationQuery().userIdIn(userId)
-            .resourceId(instance.getId()).list()
+        .listPage(0, CASE_STAGES).forEach(instance -> authorizations.createAuthorizationQuery().userIdIn(userId)
+            .resourceId(instance.getId()).listPage(0, CASE_STAGES)
             .forEach(grant -> authorizations.deleteAuthorization(grant.getId()))));
   }
 

@@ -54,19 +54,19 @@ public class MoveOpenTasks implements JavaDelegate {
       assignment.put("regisseur", newWorker);
       assignment.put("regieGroep", "jeugdbeschermer");
       for (ProcessInstance stage : engine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceBusinessKey(caseNumber).active().list()) {
+          .processInstanceBusinessKey(caseNumber).active().listPage(0, CaseGrants.CASE_STAGES)) {
         engine.getRuntimeService().setVariables(stage.getId(), assignment);
       }
       if (oldWorker == null) {
         return 0;
       }
       java.util.List<Task> open = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseNumber)
-          .taskAssignee(oldWorker).list();
+          .taskAssignee(oldWorker).listPage(0, 1000);
       for (Task task : open) {
         engine.getTaskService().setAssignee(task.getId(), newWorker);
         // the engine grants the task to the new assignee; the old one loses it
         engine.getAuthorizationService().createAuthorizationQuery().userIdIn(oldWorker)
-            .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(task.getId()).list()
+            .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(task.getId()).listPage(0, CaseGrants.CASE_STAGES)
             .forEach(grant -> engine.getAuthorizationService().deleteAuthorization(grant.getId()));
       }
       return open.size();

@@ -125,7 +125,7 @@ public class CaseApi {
       Object measure = root == null ? null : runtime.getVariable(root.getId(), "maatregelType");
       Object measureEnd = watch != null ? runtime.getVariable(watch.getId(), "maatregelEinde")
           : root == null ? null : runtime.getVariable(root.getId(), "maatregelEinde");
-      List<OpenDeadline> deadlines = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).list().stream()
+      List<OpenDeadline> deadlines = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).listPage(0, 1000).stream()
           .filter(task -> task.getDueDate() != null)
           .sorted(Comparator.comparing(org.camunda.bpm.engine.task.Task::getDueDate))
           .map(task -> new OpenDeadline(task.getName(), task.getDueDate(), task.getAssignee()))
@@ -139,7 +139,7 @@ public class CaseApi {
 
   private ProcessInstance running(String caseNumber, String processKey) {
     return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).processDefinitionKey(processKey)
-        .active().list().stream().findFirst().orElse(null);
+        .active().listPage(0, 1).stream().findFirst().orElse(null);
   }
 
   @GetMapping("/{caseNumber}/plan")

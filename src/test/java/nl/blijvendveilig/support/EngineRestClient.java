@@ -27,8 +27,17 @@ public final class EngineRestClient {
     this.password = password;
   }
 
+  /** List queries are paged, as the engine's queryMaxResultsLimit demands and Tasklist does. */
   public ResponseEntity<String> get(String path) {
-    return rest.exchange("/engine-rest" + path, HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+    return rest.exchange("/engine-rest" + paged(path), HttpMethod.GET, new HttpEntity<>(headers()), String.class);
+  }
+
+  static String paged(String path) {
+    boolean list = path.matches("^/(task|process-instance|history/[a-z-]+)(\\?.*)?$");
+    if (!list || path.contains("maxResults")) {
+      return path;
+    }
+    return path + (path.contains("?") ? "&" : "?") + "firstResult=0&maxResults=100";
   }
 
   public ResponseEntity<String> post(String path, String body) {
