@@ -123,8 +123,8 @@ public class CaseApi {
       ProcessInstance root = running(caseNumber, "jeugdbeschermingszaak");
       ProcessInstance watch = running(caseNumber, "maatregel-bewaken");
       Object measure = root == null ? null : runtime.getVariable(root.getId(), "maatregelType");
-      Object measureEnd = watch != null ? runtime.getVariable(watch.getId(), "maatregelEinde")
-          : root == null ? null : runtime.getVariable(root.getId(), "maatregelEinde");
+      Object measureEnd = asDay(watch != null ? runtime.getVariable(watch.getId(), "maatregelEinde")
+          : root == null ? null : runtime.getVariable(root.getId(), "maatregelEinde"));
       List<OpenDeadline> deadlines = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).listPage(0, 1000).stream()
           .filter(task -> task.getDueDate() != null)
           .sorted(Comparator.comparing(org.camunda.bpm.engine.task.Task::getDueDate))
@@ -135,6 +135,12 @@ public class CaseApi {
           record.jeugdbeschermer(), record.directedBy(), record.reentryOf() != null, record.closedAt(),
           record.closingReason(), deadlines);
     });
+  }
+
+  /** An end date is a day in the Netherlands, whether the process holds it as a date or as text. */
+  static Object asDay(Object value) {
+    return value instanceof Date date ? date.toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam")).toLocalDate()
+        : value;
   }
 
   private ProcessInstance running(String caseNumber, String processKey) {

@@ -74,6 +74,7 @@ class CaseApiIT {
     JsonNode details = json(get("jan", "/api/cases/" + zaak.caseNumber));
     assertThat(details.path("phase").asText()).isEqualTo("Fase 1: verbinden en motiveren");
     assertThat(details.path("measure").asText()).isEqualTo("ots");
+    assertThat(details.path("measureEnd").asText()).isEqualTo("2027-05-01");
     assertThat(details.path("jeugdbeschermer").asText()).isEqualTo("jan");
     assertThat(details.path("children")).hasSize(2);
     assertThat(details.path("openDeadlines").findValuesAsText("task")).contains("Huisbezoek afleggen");
