@@ -21,7 +21,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Per-case access through {@code /engine-rest}: the jeugdbeschermer of a case sees its tasks, process
+ * Per-case access through {@code /engine-rest} and the webapps' own REST (as Tasklist calls it): the jeugdbeschermer of a case sees its tasks, process
  * instances, variables and history; another jeugdbeschermer sees nothing of it (not merely read-only);
  * the teamleider sees it; when the case moves to another jeugdbeschermer, access moves along.
  */
@@ -69,12 +69,25 @@ class CaseAccessIT {
     assertThat(as("joke").get("/process-instance/" + root + "/variables").getStatusCode().value()).isEqualTo(403);
     assertThat(count("ingrid", "/task?processInstanceBusinessKey=" + key)).as("intake: no intake work left").isZero();
 
+    WebappSession janInTasklist = WebappSession.login(rest, "jan");
+    WebappSession jokeInTasklist = WebappSession.login(rest, "joke");
+    String webappTasks = "/camunda/api/engine/engine/default/task?processInstanceBusinessKey=" + key
+        + "&firstResult=0&maxResults=15";
+    String webappHistory = "/camunda/api/engine/engine/default/history/process-instance?processInstanceBusinessKey="
+        + key + "&firstResult=0&maxResults=15";
+    assertThat(json(janInTasklist.get(webappTasks))).as("Tasklist's REST, jan").hasSize(3);
+    assertThat(json(janInTasklist.get(webappHistory))).as("history in the webapps, jan").isNotEmpty();
+    assertThat(json(jokeInTasklist.get(webappTasks))).as("Tasklist's REST, joke").isEmpty();
+    assertThat(json(jokeInTasklist.get(webappHistory))).as("history in the webapps, joke").isEmpty();
+
     zaak.correlate("JeugdbeschermerWijzigen", "nieuweJeugdbeschermer", "joke");
     assertThat(count("joke", "/process-instance?businessKey=" + key)).isEqualTo(stages);
     assertThat(count("joke", "/task?processInstanceBusinessKey=" + key)).isEqualTo(3);
     assertThat(count("jan", "/process-instance?businessKey=" + key)).as("jan lost access").isZero();
     assertThat(count("jan", "/task?processInstanceBusinessKey=" + key)).isZero();
     assertThat(count("jan", "/history/process-instance?processInstanceBusinessKey=" + key)).isZero();
+    assertThat(json(jokeInTasklist.get(webappTasks))).as("Tasklist's REST, joke after the change").hasSize(3);
+    assertThat(json(janInTasklist.get(webappTasks))).as("Tasklist's REST, jan after the change").isEmpty();
   }
 
   private int count(String user, String path) {

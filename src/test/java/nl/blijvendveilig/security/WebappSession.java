@@ -1,0 +1,72 @@
+package nl.blijvendveilig.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A user logged in to the Camunda webapps as a browser is: session cookie and CSRF token, then the
+ * webapps' own REST ({@code /camunda/api/engine}) that Tasklist and Cockpit call.
+ */
+final class WebappSession {
+
+  private final TestRestTemplate rest;
+  private final List<String> cookies;
+  private final String csrf;
+
+  private WebappSession(TestRestTemplate rest, List<String> cookies, String csrf) {
+    this.rest = rest;
+    this.cookies = cookies;
+    this.csrf = csrf;
+  }
+
+  static WebappSession login(TestRestTemplate rest, String user) {
+    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    List<String> cookies = new ArrayList<>(cookieValues(page.getHeaders()));
+    String csrf = csrf(cookies, page.getHeaders());
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+    headers.set("X-XSRF-TOKEN", csrf);
+    headers.put(HttpHeaders.COOKIE, cookies);
+    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+        new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
+    if (!login.getStatusCode().is2xxSuccessful()) {
+      throw new IllegalStateException("login of " + user + " failed: " + login.getStatusCode() + " " + login.getBody());
+    }
+    List<String> after = cookieValues(login.getHeaders());
+    List<String> merged = new ArrayList<>(after);
+    cookies.stream().filter(c -> after.stream().noneMatch(a -> a.split("=")[0].equals(c.split("=")[0])))
+        .forEach(merged::add);
+    return new WebappSession(rest, merged, csrf(merged, login.getHeaders()));
+  }
+
+  ResponseEntity<String> get(String path) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.put(HttpHeaders.COOKIE, cookies);
+    headers.set("X-XSRF-TOKEN", csrf);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  private static List<String> cookieValues(HttpHeaders headers) {
+    List<String> values = new ArrayList<>();
+    for (String setCookie : headers.getOrEmpty(HttpHeaders.SET_COOKIE)) {
+      values.add(setCookie.split(";")[0]);
+    }
+    return values;
+  }
+
+  private static String csrf(List<String> cookies, HttpHeaders headers) {
+    String fromHeader = headers.getFirst("X-XSRF-TOKEN");
+    if (fromHeader != null) {
+      return fromHeader;
+    }
+    return cookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring("XSRF-TOKEN=".length()))
+        .findFirst().orElse("");
+  }
+}
