@@ -36,7 +36,8 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
     }
     Filter filter = filters.newTaskFilter(name)
         .setOwner(null)
-        .setProperties(Map.of("description", description, "priority", priority, "refresh", true))
+        .setProperties(Map.of("description", description, "priority", priority, "refresh", true,
+            "variables", java.util.List.of(), "showUndefinedVariable", false))
         .setQuery(query);
     filters.saveFilter(filter);
 

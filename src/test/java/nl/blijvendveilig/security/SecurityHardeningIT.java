@@ -91,6 +91,16 @@ class SecurityHardeningIT {
     assertThat(adhoc.getStatusCode()).as("expressions in ad-hoc queries stay disabled").isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(adhoc.getBody()).contains("Expressions are forbidden");
 
+    assertThat(configuration.getQueryMaxResultsLimit()).isEqualTo(1000);
+    HttpHeaders ingrid = new HttpHeaders();
+    ingrid.setBasicAuth("ingrid", "demo");
+    ResponseEntity<String> unbounded = rest.exchange("/engine-rest/task", HttpMethod.GET, new HttpEntity<>(ingrid),
+        String.class);
+    assertThat(unbounded.getStatusCode()).as("no unbounded lists").isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(unbounded.getBody()).contains("unbound");
+    assertThat(new EngineRestClient(rest, "ingrid", "demo").get("/task?firstResult=0&maxResults=1001").getStatusCode())
+        .as("no page above the limit").isEqualTo(HttpStatus.BAD_REQUEST);
+
   }
 
   @Test
