@@ -104,6 +104,15 @@ class SecurityHardeningIT {
   }
 
   @Test
+  void productionSendsTheSessionCookieOnlyOverHttpsAndAppliesThePasswordPolicy() throws Exception {
+    var production = new org.springframework.boot.env.YamlPropertySourceLoader()
+        .load("postgres", new org.springframework.core.io.ClassPathResource("application-postgres.yaml")).get(0);
+    assertThat(production.getProperty("camunda.bpm.webapp.session-cookie.enable-secure-cookie")).isEqualTo(true);
+    assertThat(production.getProperty("camunda.bpm.generic-properties.properties.enable-password-policy"))
+        .isEqualTo(true);
+  }
+
+  @Test
   void outsideTheDemoTheApplicationRefusesToStartWithADefaultPassword() {
     var postgres = EmbeddedPostgresDatabase.server();
     assertThatThrownBy(() -> new SpringApplicationBuilder(BlijvendVeiligApplication.class)
