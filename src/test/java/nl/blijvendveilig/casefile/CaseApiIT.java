@@ -49,14 +49,7 @@ class CaseApiIT {
     var input = Meldingen.notAcute();
     input.put("zorgen", "Vader zei: <script>alert('x')</script> en sloeg de deur dicht.");
     zaak = CaseDriver.start(engine, input);
-    zaak.complete("Task_AssessSafety", Meldingen.assessment("raadsonderzoek"));
-    zaak.complete("Task_CosignAssessment", Meldingen.cosign(true));
-    zaak.complete("Task_GiveReporterFeedback", Meldingen.reporterFeedback());
-    zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
-    zaak.complete("Task_RegisterRaadStarted", Answers.raadStarted());
-    zaak.complete("Task_RegisterRaadReport", Answers.raadAdvisesMeasure());
-    zaak.complete("Task_RegisterDecision", Answers.ots("2026-05-01", "2027-05-01"));
-    zaak.complete("Task_AssignJeugdbeschermer", Answers.assign("jan"));
+    zaak.otsAssignedTo("jan", "2026-05-01", "2027-05-01");
     zaak.timePasses(melding.plusWeeks(1).plusHours(1));
     zaak.complete("Task_RecordContact", Answers.contact(6));
   }

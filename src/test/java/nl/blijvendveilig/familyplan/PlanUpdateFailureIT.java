@@ -58,14 +58,7 @@ class PlanUpdateFailureIT {
     LocalDateTime melding = LocalDateTime.of(2026, 4, 22, 10, 0);
     ClockUtil.setCurrentTime(at(melding));
     CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
-    zaak.complete("Task_AssessSafety", Meldingen.assessment("raadsonderzoek"));
-    zaak.complete("Task_CosignAssessment", Meldingen.cosign(true));
-    zaak.complete("Task_GiveReporterFeedback", Meldingen.reporterFeedback());
-    zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
-    zaak.complete("Task_RegisterRaadStarted", Answers.raadStarted());
-    zaak.complete("Task_RegisterRaadReport", Answers.raadAdvisesMeasure());
-    zaak.complete("Task_RegisterDecision", Answers.ots("2026-05-01", "2027-05-01"));
-    zaak.complete("Task_AssignJeugdbeschermer", Answers.assign("jan"));
+    zaak.otsAssignedTo("jan", "2026-05-01", "2027-05-01");
     zaak.timePasses(melding.plusWeeks(1).plusHours(1));
     int plan = revisions.all(zaak.caseNumber).size();
 

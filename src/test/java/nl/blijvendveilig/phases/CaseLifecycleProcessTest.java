@@ -286,7 +286,7 @@ class CaseLifecycleProcessTest {
   @Test
   void voluntaryRouteLedByTheJeugdteamToClosure() {
     CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
-    assess(zaak, "vrijwillig");
+    zaak.assess("vrijwillig");
     assertThat(zaak.task("Task_HomeVisit")).hasCandidateGroup("jeugdteam");
     assertThat(zaak.task("Task_HomeVisit").getAssignee()).isNull();
     walkAllPhases(zaak);
@@ -301,7 +301,7 @@ class CaseLifecycleProcessTest {
   void aMeldingWithinTwelveMonthsAfterClosureIsARentry() {
     String family = Meldingen.newFamily();
     CaseDriver first = CaseDriver.start(engine, Meldingen.melding(family, "[]"));
-    assess(first, "vrijwillig");
+    first.assess("vrijwillig");
     walkAllPhases(first);
     first.complete("Task_HandOver", Answers.handOver());
     first.complete("Task_ReceiveHandover", Answers.handoverReceived());
@@ -368,7 +368,7 @@ class CaseLifecycleProcessTest {
   @Test
   void raadThatDoesNotStartWithinTenDaysEscalates() {
     CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
-    assess(zaak, "raadsonderzoek");
+    zaak.assess("raadsonderzoek");
     zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
     zaak.timePasses(MELDING.plusDays(10).plusHours(1));
     assertThat(zaak.task("Task_EscalateRaadStart")).hasCandidateGroup("teamleider");
@@ -380,7 +380,7 @@ class CaseLifecycleProcessTest {
   @Test
   void raadReportSentByTheRaadAdvisingNoMeasureLeadsToVoluntaryHelp() {
     CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
-    assess(zaak, "raadsonderzoek");
+    zaak.assess("raadsonderzoek");
     zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
     zaak.complete("Task_RegisterRaadStarted", Answers.raadStarted());
     assertThatThrownBy(() -> zaak.correlate("RaadRapport", "raadAdvies", "geen-maatregel",
@@ -410,25 +410,11 @@ class CaseLifecycleProcessTest {
   // ------------------------------------------------------------------------------------------
 
   private CaseDriver toCourt() {
-    CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
-    assess(zaak, "raadsonderzoek");
-    zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
-    zaak.complete("Task_RegisterRaadStarted", Answers.raadStarted());
-    zaak.complete("Task_RegisterRaadReport", Answers.raadAdvisesMeasure());
-    return zaak;
+    return CaseDriver.start(engine, Meldingen.notAcute()).toCourt();
   }
 
   private CaseDriver otsAssignedTo(String jeugdbeschermer, String start, String end) {
-    CaseDriver zaak = toCourt();
-    zaak.complete("Task_RegisterDecision", Answers.ots(start, end));
-    zaak.complete("Task_AssignJeugdbeschermer", Answers.assign(jeugdbeschermer));
-    return zaak;
-  }
-
-  private void assess(CaseDriver zaak, String route) {
-    zaak.complete("Task_AssessSafety", Meldingen.assessment(route));
-    zaak.complete("Task_CosignAssessment", Meldingen.cosign(true));
-    zaak.complete("Task_GiveReporterFeedback", Meldingen.reporterFeedback());
+    return CaseDriver.start(engine, Meldingen.notAcute()).otsAssignedTo(jeugdbeschermer, start, end);
   }
 
   private void walkPhaseOne(CaseDriver zaak) {

@@ -45,14 +45,7 @@ class CaseAccessIT {
   void aCaseIsVisibleToItsJeugdbeschermerAndTheTeamleiderAndInvisibleToOthers() {
     ClockUtil.setCurrentTime(at(LocalDateTime.of(2026, 4, 22, 10, 0)));
     CaseDriver zaak = CaseDriver.start(engine, Meldingen.notAcute());
-    zaak.complete("Task_AssessSafety", Meldingen.assessment("raadsonderzoek"));
-    zaak.complete("Task_CosignAssessment", Meldingen.cosign(true));
-    zaak.complete("Task_GiveReporterFeedback", Meldingen.reporterFeedback());
-    zaak.complete("Task_RequestRaadInvestigation", Answers.raadRequested());
-    zaak.complete("Task_RegisterRaadStarted", Answers.raadStarted());
-    zaak.complete("Task_RegisterRaadReport", Answers.raadAdvisesMeasure());
-    zaak.complete("Task_RegisterDecision", Answers.ots("2026-05-01", "2027-05-01"));
-    zaak.complete("Task_AssignJeugdbeschermer", Answers.assign("jan"));
+    zaak.otsAssignedTo("jan", "2026-05-01", "2027-05-01");
     String key = zaak.caseNumber;
     String root = zaak.root.getId();
 

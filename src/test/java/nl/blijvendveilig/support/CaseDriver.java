@@ -48,6 +48,28 @@ public final class CaseDriver {
     return driver;
   }
 
+  /** Assessment, co-signing and feedback to the reporter, ending in the given route. */
+  public CaseDriver assess(String route) {
+    complete("Task_AssessSafety", Meldingen.assessment(route));
+    complete("Task_CosignAssessment", Meldingen.cosign(true));
+    return complete("Task_GiveReporterFeedback", Meldingen.reporterFeedback());
+  }
+
+  /** To the court: assessed, Raad asked, started and reporting that a measure is needed. */
+  public CaseDriver toCourt() {
+    assess("raadsonderzoek");
+    complete("Task_RequestRaadInvestigation", Answers.raadRequested());
+    complete("Task_RegisterRaadStarted", Answers.raadStarted());
+    return complete("Task_RegisterRaadReport", Answers.raadAdvisesMeasure());
+  }
+
+  /** An OTS from start to end, the case assigned to this jeugdbeschermer: fase 1 begins. */
+  public CaseDriver otsAssignedTo(String jeugdbeschermer, String start, String end) {
+    toCourt();
+    complete("Task_RegisterDecision", Answers.ots(start, end));
+    return complete("Task_AssignJeugdbeschermer", Answers.assign(jeugdbeschermer));
+  }
+
   /** The open task with this definition key in the case or any of its stages. */
   public Task task(String definitionKey) {
     List<Task> open = openTasks(definitionKey);
