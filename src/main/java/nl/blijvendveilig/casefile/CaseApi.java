@@ -2,7 +2,6 @@ package nl.blijvendveilig.casefile;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import nl.blijvendveilig.familyplan.SafetyScore;
 import nl.blijvendveilig.familyplan.SafetyScores;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
@@ -38,25 +37,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases")
 public class CaseApi {
 
-  /** Stage processes of a case and how a worker calls them, deepest first. */
-  static final List<Map.Entry<String, String>> STAGES = List.of(
-      Map.entry("fase-1-verbinden-en-motiveren", "Fase 1: verbinden en motiveren"),
-      Map.entry("fase-2-ondersteunen-en-regie-voeren", "Fase 2: ondersteunen en regie voeren"),
-      Map.entry("fase-3-generaliseren-en-borgen", "Fase 3: generaliseren en borgen"),
-      Map.entry("borging-en-afsluiting", "Borging en afsluiting"),
-      Map.entry("raad-en-kinderrechter", "Raad en kinderrechter"),
-      Map.entry("veiligheidsbeoordeling", "Veiligheidsbeoordeling"));
-
   public record CaseSummary(String caseNumber, String familyName, String city, Instant openedAt, String jeugdbeschermer,
       String directedBy) {
   }
 
-  public record OpenDeadline(String task, Date due, String assignee) {
-  }
-
   public record CaseDetails(String caseNumber, String familyName, String city, Instant openedAt, List<Child> children,
       String phase, String measure, Object measureEnd, String jeugdbeschermer, String directedBy, boolean reentry,
-      Instant closedAt, String closingReason, List<OpenDeadline> openDeadlines) {
+      Instant closedAt, String closingReason, List<CaseTimeline.Deadline> openDeadlines) {
   }
 
   public record RevisionSummary(int revision, Instant createdAt, String author, String reason, String causedBy) {
@@ -81,13 +68,14 @@ public class CaseApi {
   private final HandoverDocument handover;
   private final IdentityService identity;
   private final RuntimeService runtime;
-  private final TaskService tasks;
+  private final CasePhases phases;
+  private final CaseTimeline timeline;
   private final JdbcClient jdbc;
   private final AuditLog audit;
 
   public CaseApi(CaseFiles caseFiles, CaseAccess access, PlanRevisions revisions, SafetyScores scores,
-      HandoverDocument handover, IdentityService identity, RuntimeService runtime, TaskService tasks, JdbcClient jdbc,
-      AuditLog audit) {
+      HandoverDocument handover, IdentityService identity, RuntimeService runtime, CasePhases phases,
+      CaseTimeline timeline, JdbcClient jdbc, AuditLog audit) {
     this.audit = audit;
     this.caseFiles = caseFiles;
     this.access = access;
@@ -96,7 +84,8 @@ public class CaseApi {
     this.handover = handover;
     this.identity = identity;
     this.runtime = runtime;
-    this.tasks = tasks;
+    this.phases = phases;
+    this.timeline = timeline;
     this.jdbc = jdbc;
   }
 
@@ -116,25 +105,24 @@ public class CaseApi {
   public CaseDetails details(@PathVariable String caseNumber) {
     CaseRecord record = visible(caseNumber);
     return asProcess(() -> {
-      String phase = STAGES.stream()
-          .filter(stage -> running(caseNumber, stage.getKey()) != null)
-          .map(Map.Entry::getValue)
-          .findFirst().orElse(record.isClosed() ? "Afgesloten" : "Melding en beoordeling");
+      String phase = record.isClosed() ? CasePhases.CLOSED : phases.of(caseNumber);
       ProcessInstance root = running(caseNumber, "jeugdbeschermingszaak");
       ProcessInstance watch = running(caseNumber, "maatregel-bewaken");
       Object measure = root == null ? null : runtime.getVariable(root.getId(), "maatregelType");
       Object measureEnd = asDay(watch != null ? runtime.getVariable(watch.getId(), "maatregelEinde")
           : root == null ? null : runtime.getVariable(root.getId(), "maatregelEinde"));
-      List<OpenDeadline> deadlines = tasks.createTaskQuery().processInstanceBusinessKey(caseNumber).listPage(0, 1000).stream()
-          .filter(task -> task.getDueDate() != null)
-          .sorted(Comparator.comparing(org.camunda.bpm.engine.task.Task::getDueDate))
-          .map(task -> new OpenDeadline(task.getName(), task.getDueDate(), task.getAssignee()))
-          .toList();
       return new CaseDetails(record.caseNumber(), record.familyName(), record.city(), record.openedAt(),
           caseFiles.children(caseNumber), phase, measure == null ? null : measure.toString(), measureEnd,
           record.jeugdbeschermer(), record.directedBy(), record.reentryOf() != null, record.closedAt(),
-          record.closingReason(), deadlines);
+          record.closingReason(), timeline.openDeadlines(caseNumber, ClockUtil.getCurrentTime()));
     });
+  }
+
+  /** What happened, from the engine's history and the plan's revisions, oldest first. */
+  @GetMapping("/{caseNumber}/timeline")
+  public List<CaseTimeline.Event> timeline(@PathVariable String caseNumber) {
+    visible(caseNumber);
+    return asProcess(() -> timeline.events(caseNumber));
   }
 
   /** An end date is a day in the Netherlands, whether the process holds it as a date or as text. */
@@ -189,6 +177,12 @@ public class CaseApi {
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
         .body(html);
+  }
+
+  /** The handover document as PDF, for a plain link. */
+  @GetMapping("/{caseNumber}/handover.pdf")
+  public ResponseEntity<?> handoverPdf(@PathVariable String caseNumber) {
+    return handover(caseNumber, MediaType.APPLICATION_PDF_VALUE);
   }
 
   @ExceptionHandler(CaseNotFound.class)

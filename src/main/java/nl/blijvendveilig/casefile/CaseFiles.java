@@ -17,16 +17,18 @@ public class CaseFiles {
     this.jdbc = jdbc;
   }
 
-  public void open(String caseNumber, String familyName, String city, Date openedAt, String processInstanceId,
-      boolean acute, List<Child> children, String reentryOf) {
+  public void open(String caseNumber, String familyName, String city, String postcode, Date openedAt,
+      String processInstanceId, boolean acute, List<Child> children, String reentryOf) {
     jdbc.sql("""
-        insert into bv_case (case_number, family_name, city, opened_at, process_instance_id, acute, reentry_of, directed_by)
-        values (?, ?, ?, ?, ?, ?, ?, 'intake')""")
-        .params(caseNumber, familyName, city, new Timestamp(openedAt.getTime()), processInstanceId, acute, reentryOf)
+        insert into bv_case (case_number, family_name, city, postcode, opened_at, process_instance_id, acute, reentry_of,
+          directed_by)
+        values (?, ?, ?, ?, ?, ?, ?, ?, 'intake')""")
+        .params(caseNumber, familyName, city, postcode, new Timestamp(openedAt.getTime()), processInstanceId, acute,
+            reentryOf)
         .update();
     for (Child child : children) {
-      jdbc.sql("insert into bv_child (case_number, first_name, last_name, birth_date, bsn) values (?, ?, ?, ?, ?)")
-          .params(caseNumber, child.firstName(), child.lastName(), child.birthDate(), child.bsn())
+      jdbc.sql("insert into bv_child (case_number, first_name, last_name, birth_date, bsn, gender) values (?, ?, ?, ?, ?, ?)")
+          .params(caseNumber, child.firstName(), child.lastName(), child.birthDate(), child.bsn(), child.gender())
           .update();
     }
   }
@@ -86,6 +88,12 @@ public class CaseFiles {
         .params(params).query(CaseRecord::map).list();
   }
 
+  /** The open cases a jeugdbeschermer holds, oldest first. */
+  public List<String> openCasesOf(String jeugdbeschermer) {
+    return jdbc.sql("select case_number from bv_case where jeugdbeschermer = ? and closed_at is null order by opened_at")
+        .param(jeugdbeschermer).query(String.class).list();
+  }
+
   public void close(String caseNumber, Date closedAt, String reason) {
     jdbc.sql("update bv_case set closed_at = ?, closing_reason = ? where case_number = ?")
         .params(new Timestamp(closedAt.getTime()), reason, caseNumber).update();
@@ -102,10 +110,10 @@ public class CaseFiles {
   }
 
   public List<Child> children(String caseNumber) {
-    return jdbc.sql("select first_name, last_name, birth_date, bsn from bv_child where case_number = ? order by id")
+    return jdbc.sql("select first_name, last_name, birth_date, bsn, gender from bv_child where case_number = ? order by id")
         .param(caseNumber)
         .query((rs, row) -> new Child(rs.getString(1), rs.getString(2),
-            rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4)))
+            rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5)))
         .list();
   }
 

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * "Zaak afsluiten": the handover is done and the measure, if any, has ended. The case file records
- * when and why, which is what the re-entry rule looks at.
+ * "Zaak afsluiten": the handover is done and the measure, if any, has ended; or the case ends right
+ * after the assessment or without a measure (a listener on those end events). The case file records
+ * when and why, which is what the re-entry rule and the dashboard look at.
  */
 @Component("closeCase")
 public class CloseCase implements JavaDelegate {
@@ -37,6 +38,12 @@ public class CloseCase implements JavaDelegate {
   }
 
   static String reason(DelegateExecution execution) {
+    if ("EndEvent_ClosedAfterAssessment".equals(execution.getCurrentActivityId())) {
+      return "afgesloten na beoordeling";
+    }
+    if ("EndEvent_ClosedWithoutMeasure".equals(execution.getCurrentActivityId())) {
+      return "geen maatregel, afgesloten";
+    }
     if (!"ja".equals(execution.getVariable("maatregelUitgesproken"))) {
       return "vrijwillig traject afgerond";
     }

@@ -66,6 +66,33 @@ public class FormSchemas {
     validate(formId, form != null ? form : forms.get(formId), values);
   }
 
+  /**
+   * The variables a form shows and submits: the keys of its fields and the paths of its lists, as
+   * deployed with the process (else as in forms/).
+   */
+  public Set<String> variables(String formId, String deploymentId) {
+    JsonNode form = deploymentId == null ? null
+        : deployed.computeIfAbsent(deploymentId + "/" + formId, key -> findDeployed(deploymentId, formId)).orElse(null);
+    JsonNode source = form != null ? form : forms.get(formId);
+    Set<String> names = new HashSet<>();
+    if (source != null) {
+      collectVariables(source.path("components"), names);
+    }
+    return names;
+  }
+
+  private static void collectVariables(JsonNode components, Set<String> names) {
+    for (JsonNode component : components) {
+      if ("dynamiclist".equals(component.path("type").asText())) {
+        names.add(component.path("path").asText());
+      } else if (component.has("components")) {
+        collectVariables(component.path("components"), names);
+      } else if (component.hasNonNull("key")) {
+        names.add(component.path("key").asText());
+      }
+    }
+  }
+
   /** Throws {@link RejectedInput} naming every field that is wrong. */
   public void validate(String formId, FormValues values) {
     validate(formId, forms.get(formId), values);

@@ -59,7 +59,7 @@ public class OpenCase implements JavaDelegate {
     Optional<String> reentryOf = caseFiles.caseClosedAfter(melding.children(), reentryFrom);
     String caseNumber = caseNumbers.next();
     execution.setProcessBusinessKey(caseNumber);
-    caseFiles.open(caseNumber, melding.familyName(), melding.city(), receivedAt, execution.getProcessInstanceId(),
+    caseFiles.open(caseNumber, melding.familyName(), melding.city(), melding.postcode(), receivedAt, execution.getProcessInstanceId(),
         melding.acuteThreat(), melding.children(), reentryOf.orElse(null));
 
     execution.setVariable("zaaknummer", caseNumber);

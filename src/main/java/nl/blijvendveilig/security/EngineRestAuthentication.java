@@ -10,8 +10,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * {@code /engine-rest} is open by default in Camunda 7; here every call needs HTTP basic
  * authentication against the engine's users, as Camunda Run configures it. The authenticated user's
- * authorizations then apply to everything the call does. The case API ({@code /api}) is
- * authenticated the same way.
+ * authorizations then apply to everything the call does. The project's own API ({@code /api}) is
+ * authenticated by {@link ApiAuthentication}: the same users, by HTTP basic or the webapps' login.
  */
 @Configuration
 public class EngineRestAuthentication {
@@ -21,7 +21,7 @@ public class EngineRestAuthentication {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*");
     registration.setInitParameters(Map.of(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM, HttpBasicAuthenticationProvider.class.getName()));
     registration.setOrder(100);

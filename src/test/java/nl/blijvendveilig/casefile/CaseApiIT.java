@@ -70,7 +70,7 @@ class CaseApiIT {
     assertThat(details.path("measureEnd").asText()).isEqualTo("2027-05-01");
     assertThat(details.path("jeugdbeschermer").asText()).isEqualTo("jan");
     assertThat(details.path("children")).hasSize(2);
-    assertThat(details.path("openDeadlines").findValuesAsText("task")).contains("Huisbezoek afleggen");
+    assertThat(details.path("openDeadlines").findValuesAsText("what")).contains("Huisbezoek afleggen");
 
     JsonNode plan = json(get("jan", "/api/cases/" + zaak.caseNumber + "/plan"));
     JsonNode revisions = json(get("jan", "/api/cases/" + zaak.caseNumber + "/plan/revisions"));

@@ -25,6 +25,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import nl.blijvendveilig.tasklist.TaskFormContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +166,27 @@ class ModelConventionsTest {
       }
       Set<String> componentIds = new HashSet<>();
       collectIds(form.path("components"), componentIds, file, problems);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyTaskFormOpensWithTheCaseItBelongsToAndALinkToTheCasePage() throws IOException {
+    Set<String> taskForms = new HashSet<>();
+    for (Path file : bpmnFiles) {
+      Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(UserTask.class)
+          .forEach(task -> taskForms.add(task.getCamundaFormRef()));
+    }
+    List<String> problems = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    for (Path file : formFiles) {
+      JsonNode form = json.readTree(file.toFile());
+      if (taskForms.contains(form.path("id").asText())) {
+        JsonNode first = form.path("components").path(0);
+        if (!"text".equals(first.path("type").asText()) || !TaskFormContext.HEADER.equals(first.path("text").asText())) {
+          problems.add(file + ": the first component must be the case header: " + TaskFormContext.HEADER);
+        }
+      }
     }
     assertThat(problems).isEmpty();
   }

@@ -68,6 +68,9 @@ class MeldingToAssessmentProcessTest {
 
     assertThat(melding).isEnded().hasPassed("Task_SecureChild", "CallActivity_AssessSafety",
         "Task_GiveReporterFeedback", "EndEvent_ClosedAfterAssessment");
+    assertThat(jdbc.sql("select closing_reason from bv_case where case_number = ? and closed_at is not null")
+        .param(melding.getBusinessKey()).query(String.class).single())
+        .as("the case file is closed with the process").isEqualTo("afgesloten na beoordeling");
   }
 
   @Test

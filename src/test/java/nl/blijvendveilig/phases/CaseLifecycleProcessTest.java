@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import nl.blijvendveilig.formdata.RejectedInput;
+import nl.blijvendveilig.measure.Measures;
 import nl.blijvendveilig.support.Answers;
 import nl.blijvendveilig.support.CaseDriver;
 import nl.blijvendveilig.support.Meldingen;
@@ -35,6 +37,7 @@ class CaseLifecycleProcessTest {
   @Autowired ProcessEngine engine;
   @Autowired HistoryService history;
   @Autowired JdbcClient jdbc;
+  @Autowired Measures measures;
 
   @BeforeEach
   void setUp() {
@@ -75,6 +78,12 @@ class CaseLifecycleProcessTest {
     assertThat(zaak.task("Task_ReceiveHandover")).hasCandidateGroup("jeugdteam");
     zaak.complete("Task_ReceiveHandover", Answers.handoverReceived());
     assertThat(closingReason(zaak)).isEqualTo("maatregel opgeheven");
+    assertThat(measures.of(zaak.caseNumber)).singleElement().satisfies(ots -> {
+      assertThat(ots.type()).isEqualTo("ots");
+      assertThat(ots.start()).isEqualTo(LocalDate.of(2026, 5, 1));
+      assertThat(ots.endReason()).isEqualTo("tussentijdse opheffing");
+      assertThat(ots.endedOn()).isBefore(ots.end());
+    });
 
     zaak.timePasses(MELDING.plusMonths(5)); // three months after closure
     zaak.complete("Task_FollowUp", Answers.followUp(true));
@@ -97,6 +106,11 @@ class CaseLifecycleProcessTest {
         .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.errors()).containsKey("nieuweEinddatum"));
     zaak.complete("Task_RegisterExtensionDecision", Answers.extended("2028-05-01"));
     assertThat(zaak.stageVariable("aantalVerlengingen")).isEqualTo(1);
+    assertThat(measures.current(zaak.caseNumber)).hasValueSatisfying(ots -> {
+      assertThat(ots.extensions()).isEqualTo(1);
+      assertThat(ots.firstEnd()).isEqualTo(LocalDate.of(2027, 5, 1));
+      assertThat(ots.end()).isEqualTo(LocalDate.of(2028, 5, 1));
+    });
 
     zaak.timePasses(LocalDateTime.of(2028, 2, 8, 9, 0)); // 12 weeks before the new end date
     zaak.complete("Task_EvaluateMeasure", Answers.evaluateMeasure(false));
@@ -107,6 +121,10 @@ class CaseLifecycleProcessTest {
     zaak.complete("Task_HandOver", Answers.handOver());
     zaak.complete("Task_ReceiveHandover", Answers.handoverReceived());
     assertThat(closingReason(zaak)).isEqualTo("maatregel afgelopen");
+    assertThat(measures.of(zaak.caseNumber)).singleElement().satisfies(ots -> {
+      assertThat(ots.endedOn()).isEqualTo(LocalDate.of(2028, 5, 1));
+      assertThat(ots.endReason()).isEqualTo("beëindiging volgens plan");
+    });
   }
 
   @Test
@@ -145,6 +163,8 @@ class CaseLifecycleProcessTest {
     zaak.complete("Task_RegisterDecision", "maatregelUitgesproken", "nee", "vervolgZonderMaatregel", "afsluiten",
         "beschikkingKenmerk", "C/09/777");
     assertThat(zaak.root).isEnded().hasPassed("EndEvent_ClosedWithoutMeasure");
+    assertThat(closingReason(zaak)).as("the case file is closed too").isEqualTo("geen maatregel, afgesloten");
+    assertThat(measures.of(zaak.caseNumber)).isEmpty();
   }
 
   @Test

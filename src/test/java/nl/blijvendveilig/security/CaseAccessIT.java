@@ -1,5 +1,7 @@
 package nl.blijvendveilig.security;
 
+import nl.blijvendveilig.support.WebappSession;
+
 import static nl.blijvendveilig.support.CaseDriver.at;
 import static nl.blijvendveilig.support.EngineRestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -36,6 +36,25 @@ public final class EmbeddedPostgresDatabase {
     return server;
   }
 
+  /**
+   * A database of its own on the same server, for a test that counts everything in it (the dashboard):
+   * its application context is then its own too.
+   */
+  public static void registerOwn(DynamicPropertyRegistry registry, String database) {
+    EmbeddedPostgres postgres = server();
+    try (var connection = postgres.getPostgresDatabase().getConnection(); var statement = connection.createStatement()) {
+      var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+      if (!exists.next()) {
+        statement.execute("create database " + database);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Cannot create database " + database, e);
+    }
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", database));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "postgres");
+  }
+
   public static void register(DynamicPropertyRegistry registry) {
     EmbeddedPostgres postgres = server();
     registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));

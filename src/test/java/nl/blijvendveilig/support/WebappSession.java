@@ -1,4 +1,4 @@
-package nl.blijvendveilig.security;
+package nl.blijvendveilig.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.springframework.http.ResponseEntity;
  * A user logged in to the Camunda webapps as a browser is: session cookie and CSRF token, then the
  * webapps' own REST ({@code /camunda/api/engine}) that Tasklist and Cockpit call.
  */
-final class WebappSession {
+public final class WebappSession {
 
   private final TestRestTemplate rest;
   private final List<String> cookies;
@@ -25,7 +25,7 @@ final class WebappSession {
     this.csrf = csrf;
   }
 
-  static WebappSession login(TestRestTemplate rest, String user) {
+  public static WebappSession login(TestRestTemplate rest, String user) {
     ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
     List<String> cookies = new ArrayList<>(cookieValues(page.getHeaders()));
     String csrf = csrf(cookies, page.getHeaders());
@@ -45,12 +45,22 @@ final class WebappSession {
     return new WebappSession(rest, merged, csrf(merged, login.getHeaders()));
   }
 
-  ResponseEntity<String> get(String path) {
+  public ResponseEntity<String> get(String path) {
     HttpHeaders headers = new HttpHeaders();
     headers.put(HttpHeaders.COOKIE, cookies);
     headers.set("X-XSRF-TOKEN", csrf);
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
     return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+  }
+
+  /** A JSON POST as the pages send it (the session cookie, no CSRF token: JSON cannot come from another site). */
+  public ResponseEntity<String> postJson(String path, String json) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.put(HttpHeaders.COOKIE, cookies);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.set("X-Requested-With", "XMLHttpRequest");
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
   private static List<String> cookieValues(HttpHeaders headers) {
