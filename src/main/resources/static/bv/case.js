@@ -35,6 +35,7 @@ function value(node) {
     return bv.el("dl", {}, Object.entries(node).flatMap(([key, v]) => [bv.el("dt", { text: label(key) }), bv.el("dd", {}, value(v))]));
   }
   if (typeof node === "boolean") return document.createTextNode(node ? "ja" : "nee");
+  if (typeof node === "string" && /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(node)) return document.createTextNode(bv.dateTime(node));
   return document.createTextNode(String(node));
 }
 

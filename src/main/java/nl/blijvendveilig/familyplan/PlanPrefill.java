@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * worker revises instead of retyping. When a task is created, every field of its form that the stage
  * does not hold yet is filled from the latest revision of the gezinsplan. A value the stage already
  * holds is never replaced: it may be a worker's submission whose plan update is still to run.
- * Scores and reports are not filled in: every contact is judged afresh.
+ * Scores and reports are not filled in: every contact is judged afresh ({@link #FRESH}).
  */
 @Component
 public class PlanPrefill {
@@ -40,14 +40,22 @@ public class PlanPrefill {
       Map.entry("doorlopendeHulp", "/borgingsplan/doorlopendeHulp"),
       Map.entry("jeugdteamVolgt", "/borgingsplan/jeugdteamVolgt"));
 
+  /**
+   * A contact moment is judged afresh: its fields start empty, whatever the stage holds from the
+   * previous contact or the assessment (they are set again when the contact is recorded).
+   */
+  static final Map<String, Set<String>> FRESH = Map.of("contactmoment-vastleggen",
+      Set.of("contactType", "aanwezigen", "veiligheidsscore", "contactVerslag"));
+
   private final PlanRevisions revisions;
 
   public PlanPrefill(PlanRevisions revisions) {
     this.revisions = revisions;
   }
 
-  public void fill(DelegateTask task, Set<String> formVariables) {
+  public void fill(DelegateTask task, String formId, Set<String> formVariables) {
     var execution = task.getExecution();
+    FRESH.getOrDefault(formId, Set.of()).forEach(execution::removeVariable);
     var missing = formVariables.stream()
         .filter(PLAN_FIELDS::containsKey)
         .filter(name -> execution.getVariable(name) == null)

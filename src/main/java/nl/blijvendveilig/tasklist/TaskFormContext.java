@@ -23,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a worker sees on top of every task form, without wiring per task: the case number and family
- * (process variables), the phase the task belongs to ({@code zaakfase}, a variable of the task only,
- * never submitted) and a link to the case page; and the fields filled before, from the gezinsplan
+ * and the phase the task belongs to ({@code zaakfase}), as variables of the task itself (never
+ * submitted, and readable by whoever may see the task, as Tasklist's list shows them), a link to the
+ * case page; and the fields filled before, from the gezinsplan
  * ({@link PlanPrefill}). The header is the first text of every form: {@code ModelConventionsTest}
  * checks it.
  */
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
 public class TaskFormContext extends AbstractProcessEnginePlugin {
 
   public static final String PHASE = "zaakfase";
+  public static final String CASE_NUMBER = "zaaknummer";
+  public static final String FAMILY = "gezinsnaam";
   public static final String HEADER = "**Zaak {{zaaknummer}}** · gezin {{gezinsnaam}} · {{zaakfase}} · "
       + "[Zaakpagina openen](/cases/{{zaaknummer}})";
 
@@ -55,28 +58,39 @@ public class TaskFormContext extends AbstractProcessEnginePlugin {
         String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
         if (formRef != null && !formRef.isBlank()
             && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+          // a task "at any moment" (an event subprocess) belongs to whatever phase the case is in
+          boolean anyMoment = scope instanceof ActivityImpl subProcess && subProcess.isTriggeredByEvent();
           userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-              task -> onCreate(task, formRef));
+              task -> onCreate(task, formRef, anyMoment));
         }
       }
     });
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
-  void onCreate(DelegateTask task, String formRef) {
-    task.setVariableLocal(PHASE, phase(task));
+  void onCreate(DelegateTask task, String formRef, boolean anyMoment) {
+    task.setVariableLocal(PHASE, phase(task, anyMoment));
+    // the task list shows them on every task, to whoever may see the task (the case itself may be out of sight)
+    for (String shown : List.of(CASE_NUMBER, FAMILY)) {
+      task.setVariableLocal(shown, task.getVariable(shown));
+    }
     String deploymentId = ((TaskEntity) task).getProcessDefinition().getDeploymentId();
-    prefill.fill(task, schemas.variables(formRef, deploymentId));
+    prefill.fill(task, formRef, schemas.variables(formRef, deploymentId));
   }
 
-  private String phase(DelegateTask task) {
-    String processKey = ((TaskEntity) task).getProcessDefinition().getKey();
-    String stage = CasePhases.ofStage(processKey);
+  /**
+   * The stage the task is in; for a task of the case process itself, the measure once the court
+   * imposed one, else intake. Only a task at any moment asks which stages run: a stage that ends in
+   * this very transaction still looks running to a query.
+   */
+  private String phase(DelegateTask task, boolean anyMoment) {
+    String stage = CasePhases.ofStage(((TaskEntity) task).getProcessDefinition().getKey());
     if (stage != null) {
       return stage;
     }
-    String current = AsProcess.run(() -> phases.of(task.getExecution().getProcessBusinessKey()));
-    return CasePhases.INTAKE.equals(current) && "ja".equals(task.getVariable("maatregelUitgesproken"))
-        ? CasePhases.MEASURE : current;
+    if (anyMoment) {
+      return AsProcess.run(() -> phases.of(task.getExecution().getProcessBusinessKey()));
+    }
+    return "ja".equals(task.getVariable("maatregelUitgesproken")) ? CasePhases.MEASURE : CasePhases.INTAKE;
   }
 }

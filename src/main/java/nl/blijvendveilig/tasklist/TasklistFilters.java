@@ -32,8 +32,9 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
   static final List<String> REPLACED = List.of("Taken van mijn groepen");
 
   static final List<Map<String, String>> SHOWN_VARIABLES = List.of(
-      Map.of("name", "zaaknummer", "label", "Zaak"),
-      Map.of("name", "gezinsnaam", "label", "Gezin"));
+      Map.of("name", TaskFormContext.CASE_NUMBER, "label", "Zaak"),
+      Map.of("name", TaskFormContext.FAMILY, "label", "Gezin"),
+      Map.of("name", TaskFormContext.PHASE, "label", "Fase"));
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

@@ -48,6 +48,12 @@ public final class CaseDriver {
     return driver;
   }
 
+  /** A case that was opened elsewhere (a melding registered in Tasklist, say). */
+  public static CaseDriver of(ProcessEngine engine, String caseNumber) {
+    return new CaseDriver(engine, engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseNumber).processDefinitionKey("jeugdbeschermingszaak").singleResult());
+  }
+
   /** Assessment, co-signing and feedback to the reporter, ending in the given route. */
   public CaseDriver assess(String route) {
     complete("Task_AssessSafety", Meldingen.assessment(route));
