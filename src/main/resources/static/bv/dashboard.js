@@ -65,7 +65,7 @@ function reassignCard(workers) {
   const list = bv.el("div", { id: "reassign-cases" });
   const result = bv.el("div", { id: "reassign-result", role: "status" });
   const showCases = async () => {
-    const cases = (await bv.api("/api/cases")).filter(c => c.jeugdbeschermer === from.value);
+    const cases = await bv.api("/api/cases?jeugdbeschermer=" + encodeURIComponent(from.value));
     list.replaceChildren(...cases.map(c => bv.el("label", { style: null },
       bv.el("input", { type: "checkbox", value: c.caseNumber, checked: true }), ` ${c.caseNumber} · gezin ${c.familyName}`,
       bv.el("br"))));

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -89,11 +90,16 @@ public class CaseApi {
     this.jdbc = jdbc;
   }
 
+  /** The open cases the caller may see; {@code ?jeugdbeschermer=jan} only those that person holds. */
   @GetMapping
-  public List<CaseSummary> openCases() {
+  public List<CaseSummary> openCases(@RequestParam(required = false) String jeugdbeschermer) {
     List<Object> params = new ArrayList<>();
     CaseAccess.Caller caller = caller();
     String condition = access.condition(caller, params);
+    if (jeugdbeschermer != null) {
+      condition = "(" + condition + ") and jeugdbeschermer = ?";
+      params.add(jeugdbeschermer);
+    }
     audit.record(caller.userId(), null, AuditLog.Action.LEZEN, "GET /api/cases", "api");
     return caseFiles.open(condition, params).stream()
         .map(c -> new CaseSummary(c.caseNumber(), c.familyName(), c.city(), c.openedAt(), c.jeugdbeschermer(),
