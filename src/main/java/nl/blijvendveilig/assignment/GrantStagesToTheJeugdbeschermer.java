@@ -1,12 +1,10 @@
 package nl.blijvendveilig.assignment;
 
-import java.util.ArrayList;
-import java.util.List;
+import nl.blijvendveilig.engine.ParseListeners;
 import nl.blijvendveilig.engine.AsProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -26,9 +24,7 @@ public class GrantStagesToTheJeugdbeschermer extends AbstractProcessEnginePlugin
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
+    ParseListeners.after(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseProcess(Element element, ProcessDefinitionEntity process) {
         process.addListener(ExecutionListener.EVENTNAME_START, (DelegateExecution execution) -> {
@@ -40,6 +36,5 @@ public class GrantStagesToTheJeugdbeschermer extends AbstractProcessEnginePlugin
         });
       }
     });
-    configuration.setCustomPostBPMNParseListeners(listeners);
   }
 }

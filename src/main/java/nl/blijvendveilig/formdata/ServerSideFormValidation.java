@@ -1,12 +1,10 @@
 package nl.blijvendveilig.formdata;
 
-import java.util.ArrayList;
-import java.util.List;
+import nl.blijvendveilig.engine.ParseListeners;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -38,10 +36,7 @@ public class ServerSideFormValidation extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPreBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreBPMNParseListeners());
-    listeners.add(new AttachValidation());
-    configuration.setCustomPreBPMNParseListeners(listeners);
+    ParseListeners.before(configuration, new AttachValidation());
   }
 
   private final class AttachValidation extends AbstractBpmnParseListener {
