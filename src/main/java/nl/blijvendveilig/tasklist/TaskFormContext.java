@@ -1,9 +1,9 @@
 package nl.blijvendveilig.tasklist;
 
-import nl.blijvendveilig.engine.ParseListeners;
 import java.util.List;
 import nl.blijvendveilig.casefile.CasePhases;
 import nl.blijvendveilig.engine.AsProcess;
+import nl.blijvendveilig.engine.ParseListeners;
 import nl.blijvendveilig.familyplan.PlanPrefill;
 import nl.blijvendveilig.formdata.FormSchemas;
 import org.camunda.bpm.engine.delegate.DelegateTask;
