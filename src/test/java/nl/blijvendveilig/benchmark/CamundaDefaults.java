@@ -36,6 +36,8 @@ final class CamundaDefaults {
     SETTINGS.put("camunda.bpm.generic-properties.properties.history-cleanup-strategy", "removalTimeBased");
     SETTINGS.put("camunda.bpm.generic-properties.properties.authorization-check-revokes", "auto");
     SETTINGS.put("spring.datasource.hikari.maximum-pool-size", "10");
+    // the project's own history setting: Camunda's full history writes a detail row per variable change
+    SETTINGS.put("blijvendveilig.history.variable-details", "true");
     SETTINGS.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "false");
   }
 

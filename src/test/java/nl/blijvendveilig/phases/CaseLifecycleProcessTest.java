@@ -91,6 +91,41 @@ class CaseLifecycleProcessTest {
   }
 
   @Test
+  void aStageGetsTheCaseContextNotACopyOfTheMeldingAndHistoryKeepsNoVariableDetails() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+
+    String phaseOne = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(zaak.caseNumber)
+        .processDefinitionKey("fase-1-verbinden-en-motiveren").singleResult().getId();
+    assertThat(engine.getRuntimeService().getVariables(phaseOne))
+        .containsEntry("zaaknummer", zaak.caseNumber).containsEntry("gezinsnaam", "De Vries")
+        .containsEntry("regieGroep", "jeugdbeschermer").containsEntry("regisseur", "jan").containsEntry("fase", 1L)
+        .as("the melding's personal data stays in the case process and the case file")
+        .doesNotContainKeys("kinderen", "melderNaam", "melderContact", "zorgen", "woonplaats");
+    assertThat(zaak.variableOf("maatregel-bewaken", "maatregelType")).isEqualTo("ots");
+    assertThat(zaak.variable("route")).as("the assessment's route, back in the case").isEqualTo("raadsonderzoek");
+
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(zaak.root.getId()).variableName("route")
+        .singleResult().getValue()).isEqualTo("raadsonderzoek");
+    assertThat(history.createHistoricDetailQuery().variableUpdates().count())
+        .as("no row per variable change (blijvendveilig.history.variable-details=false)").isZero();
+  }
+
+  @Test
+  void everyChildInTheCaseFileGetsAVertrouwenspersoon() {
+    CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
+    zaak.complete("Task_HomeVisit", Answers.homeVisit());
+    zaak.complete("Task_EstimateSafety", Answers.safetyEstimate(6));
+
+    Map<String, Object> onlySanne = new java.util.HashMap<>(Answers.safetyPlan());
+    onlySanne.put("vertrouwenspersonen", "[{\"kind\": \"Sanne\", \"naam\": \"Juf Ans\", \"relatie\": \"leerkracht\"}]");
+    assertThatThrownBy(() -> zaak.complete("Task_DraftSafetyPlan", onlySanne))
+        .isInstanceOfSatisfying(RejectedInput.class, e -> assertThat(e.errors())
+            .containsEntry("vertrouwenspersonen", "Geef ook Daan een vertrouwenspersoon"));
+    zaak.complete("Task_DraftSafetyPlan", Answers.safetyPlan());
+    assertThat(zaak.openTasks("Task_DraftSafetyPlan")).isEmpty();
+  }
+
+  @Test
   void otsExtendedOnceByTheCourtThenExpires() {
     CaseDriver zaak = otsAssignedTo("jan", "2026-05-01", "2027-05-01");
     assertThat(zaak.openTasks("Task_EvaluateMeasure")).isEmpty();
