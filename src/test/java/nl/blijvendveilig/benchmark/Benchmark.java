@@ -189,7 +189,7 @@ public final class Benchmark {
 
   /** The figures at the size of a national caseload. */
   record CaseloadFigures(CaseloadBuilder.Result caseload, Latency.Result latency, long heapMb,
-      AuthorizationScan authorizations, double acquisitionMs, Latency.Result withIndexes, double acquisitionMsWithIndexes) {
+      AuthorizationScan authorizations, double acquisitionMs) {
   }
 
   /**
@@ -216,6 +216,7 @@ public final class Benchmark {
         caseload.startCpu().total() * 1000 / Math.max(1, caseload.started()), CpuMeter.loadAverage());
 
     List<String> measuredCases = casesOf(db, workers.measuredJeugdbeschermer);
+    server.analyze(db);
     server.resetStatements(db);
     Latency.Result latency = new Latency(app.baseUrl()).measure(workers, measuredCases, config.samples());
     List<BenchDatabase.StatementStats> requests = server.statements(db);
@@ -231,23 +232,7 @@ public final class Benchmark {
     progress("heap after GC with %d open cases: %d MiB", config.cases(), heapMb);
     writeTableSizes(db);
 
-    Latency.Result withIndexes = null;
-    double acquisitionWithIndexes = -1;
-    String indexes = Boolean.parseBoolean(System.getProperty("bench.indexes", "false")) ? indexesSql() : null;
-    if (indexes != null) {
-      try (Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
-        s.execute(indexes);
-      }
-      server.resetStatements(db);
-      withIndexes = new Latency(app.baseUrl()).measure(workers, measuredCases, config.samples());
-      List<BenchDatabase.StatementStats> indexed = server.statements(db);
-      writeStatements("latency-indexes", indexed, requestCount);
-      acquisitionWithIndexes = acquisitionMs(indexed);
-      progress("with indexes.sql: my tasks %s; group tasks %s; job acquisition %.1f ms (was %.1f)",
-          Latency.describe(withIndexes.myTasks()), Latency.describe(withIndexes.groupTasks()), acquisitionWithIndexes,
-          acquisitionMs);
-    }
-    return new CaseloadFigures(caseload, latency, heapMb, scan, acquisitionMs, withIndexes, acquisitionWithIndexes);
+    return new CaseloadFigures(caseload, latency, heapMb, scan, acquisitionMs);
   }
 
   private EngineFigures measureEngine(BenchApp app, BenchDatabase server, BenchDatabase.Db db, Workers workers,
@@ -260,6 +245,7 @@ public final class Benchmark {
     progress("[%s] raw one-row commits: %.0f/s with %d threads", name, raw, config.threads());
 
     long authorizationsBefore = count(db, "act_ru_authorization");
+    server.analyze(db);
     server.resetStatements(db);
     long before = server.settledCommits(db);
     CpuMeter.Reading cpuBefore = cpu.read();
@@ -282,13 +268,22 @@ public final class Benchmark {
         lifecycleCpu.database() * 1000 / lifecycles.caseNumbers().size(), lifecycleCpu.total() / lifecycles.seconds(),
         Runtime.getRuntime().availableProcessors(), CpuMeter.loadAverage());
     TimerDrain.Result drain = TimerDrain.run(engine, db, "DRAIN-" + name + "-", config.timers(), config.threads(), cpu,
-        () -> server.resetStatements(db));
+        () -> analyzeAndReset(server, db));
     writeStatements(name + "-drain", server.statements(db), config.timers());
     progress("[%s] %d contact timers drained in %.1f s: %.0f/s (first run %.1f s after falling due; set up in %.1f s);"
         + " lost %d, twice %d, failed runs %d", name, drain.timers(), drain.seconds(), drain.perSecond(),
         drain.wakeSeconds(), drain.setupSeconds(), drain.lost(), drain.twice(), drain.failedRuns());
     return new EngineFigures(startup, raw, lifecycles, commits, closed, jobs, statements, drain, lifecycleCpu,
         authorizationsLeft);
+  }
+
+  private static void analyzeAndReset(BenchDatabase server, BenchDatabase.Db db) {
+    try {
+      server.analyze(db);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    server.resetStatements(db);
   }
 
   private static AuthorizationScan authorizationScan(BenchDatabase.Db db, List<BenchDatabase.StatementStats> requests,
@@ -311,12 +306,6 @@ public final class Benchmark {
   private static double acquisitionMs(List<BenchDatabase.StatementStats> statements) {
     return statements.stream().filter(s -> s.query().startsWith("select RES.ID_, RES.REV_, RES.DUEDATE_"))
         .mapToDouble(s -> s.totalMs() / Math.max(1, s.calls())).max().orElse(-1);
-  }
-
-  private static String indexesSql() throws IOException {
-    try (var in = Benchmark.class.getResourceAsStream("/benchmark/indexes.sql")) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
   }
 
   private static double medianMs(java.sql.Statement s, String sql) throws Exception {
@@ -404,13 +393,6 @@ public final class Benchmark {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
   }
 
-
-
-
-
-
-
-
   private void writeStatements(String name, List<BenchDatabase.StatementStats> statements, int lifecycles)
       throws IOException {
     StringBuilder text = new StringBuilder("calls_per_lifecycle(caseload: per case) mean_ms query\n");
@@ -435,8 +417,6 @@ public final class Benchmark {
     }
     Files.writeString(OUT.resolve("tuned-tables.txt"), text);
   }
-
-
 
   private void progress(String format, Object... args) {
     out.printf(Locale.ROOT, "[bench %5.0f s] " + format + "%n",

@@ -51,11 +51,7 @@ final class Report {
     f.put("baseline_cpu_ms_per_lifecycle", baseline == null ? "NA" : num(baseline.cpuMsPerLifecycle(), 0));
     f.put("cpu_ms_per_timer", num(tuned.cpuMsPerTimer(), 1));
     f.put("baseline_cpu_ms_per_timer", baseline == null ? "NA" : num(baseline.cpuMsPerTimer(), 1));
-    Latency.Result indexed = open == null ? null : open.withIndexes();
-    f.put("indexed_tasklist_p95_ms", indexed == null ? "NA" : num(indexed.tasklist().p95(), 1));
-    f.put("indexed_group_tasks_p95_ms", indexed == null ? "NA" : num(indexed.groupTasks().p95(), 1));
     f.put("acquisition_ms", open == null ? "NA" : num(open.acquisitionMs(), 1));
-    f.put("indexed_acquisition_ms", indexed == null ? "NA" : num(open.acquisitionMsWithIndexes(), 1));
     f.put("authorizations", open == null ? "NA" : Long.toString(open.authorizations().rows()));
     f.put("auth_group_scan_ms", open == null ? "NA" : num(open.authorizations().scanMs(), 1));
     f.put("auth_group_scan_not_null_ms", open == null ? "NA" : num(open.authorizations().notNullScanMs(), 1));
@@ -141,15 +137,6 @@ final class Report {
           + num(open.authorizations().scanMs(), 1) + " (" + num(open.authorizations().notNullScanMs(), 1) + ")", "", ""));
       t.append(row("  group scan ms per Tasklist/API request", num(open.authorizations().perRequestMs(), 1), "", ""));
       t.append(row("  job acquisition query at this caseload (ms)", num(open.acquisitionMs(), 1), "", ""));
-      if (open.withIndexes() != null) {
-        Latency.Result x = open.withIndexes();
-        t.append(row("with indexes.sql: Tasklist p50 / p95 (ms)", num(x.tasklist().p50(), 1) + " / "
-            + num(x.tasklist().p95(), 1), "", "p95 < 50"));
-        t.append(row("  my tasks / group tasks p95 (ms)", num(x.myTasks().p95(), 1) + " / " + num(x.groupTasks().p95(), 1),
-            "", ""));
-        t.append(row("  case API plan p95 / job acquisition (ms)", num(x.casePlan().p95(), 1) + " / "
-            + num(open.acquisitionMsWithIndexes(), 1), "", ""));
-      }
       t.append(row("heap after GC (MiB)", Long.toString(open.heapMb()), "", "< 1024"));
       t.append("open cases by stage: walked ").append(stages(walked)).append("; started ").append(stages(started))
           .append('\n');
