@@ -4,12 +4,16 @@
 
 const COLORS = ["#0b6e99", "#2f9e44", "#e67700", "#c2255c", "#5f3dc4", "#1098ad", "#868e96", "#a61e4d"];
 
-function barChart(canvas, labels, datasets, options = {}) {
+// Bars lie down when their labels are long (phases, deadlines, measures): every label stays readable
+// next to its own bar, none skipped or slanted; the caseload chart (user names, a norm line) stands up.
+function barChart(canvas, labels, datasets, options = {}, lying = true) {
+  const valueAxis = lying ? "x" : "y";
   new Chart(canvas, {
     type: "bar",
     data: { labels, datasets: datasets.map((d, i) => Object.assign({ backgroundColor: COLORS[i % COLORS.length] }, d)) },
-    options: Object.assign({ animation: false, plugins: { legend: { display: datasets.length > 1 } },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }, options),
+    options: Object.assign({ animation: false, indexAxis: lying ? "y" : "x",
+      plugins: { legend: { display: datasets.length > 1 } },
+      scales: { [valueAxis]: { beginAtZero: true, ticks: { precision: 0 } } } }, options),
   });
 }
 
@@ -30,9 +34,10 @@ const CHARTS = {
   fasen: (canvas, t) => barChart(canvas, t.rows.map(r => r[0]), [{ label: "Zaken", data: t.rows.map(r => r[1]) }]),
   caseload: (canvas, t) => barChart(canvas, t.rows.map(r => r[0]), [
     { label: "Kinderen", data: t.rows.map(r => r[2]) },
-    { label: "Norm", data: t.rows.map(r => r[3]), type: "line", borderColor: "#a61b1b", backgroundColor: "#a61b1b" }]),
+    { label: "Norm", data: t.rows.map(r => r[3]), type: "line", borderColor: "#a61b1b", backgroundColor: "#a61b1b" }],
+    {}, false),
   termijnen: (canvas, t) => barChart(canvas, t.rows.map(r => r[0]), [{ label: "% gehaald", data: t.rows.map(r => r[3]) }],
-    { scales: { y: { min: 0, max: 100 } } }),
+    { scales: { x: { min: 0, max: 100 } } }),
   doorlooptijden: (canvas, t) => barChart(canvas, t.rows.map(r => r[0]), [
     { label: "Gemiddeld (dagen)", data: t.rows.map(r => r[2]) }, { label: "Mediaan (dagen)", data: t.rows.map(r => r[3]) }]),
   maatregelen: (canvas, t) => barChart(canvas, t.rows.map(r => r[0]), [
