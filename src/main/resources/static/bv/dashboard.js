@@ -10,8 +10,10 @@ function barChart(canvas, labels, datasets, options = {}, lying = true) {
   const valueAxis = lying ? "x" : "y";
   new Chart(canvas, {
     type: "bar",
-    data: { labels, datasets: datasets.map((d, i) => Object.assign({ backgroundColor: COLORS[i % COLORS.length] }, d)) },
+    data: { labels: lying ? labels.map(wrap) : labels, datasets: datasets.map((d, i) => Object.assign({ backgroundColor: COLORS[i % COLORS.length] }, d)) },
+    // lying bars get taller with their number, so two-line labels keep room
     options: Object.assign({ animation: false, indexAxis: lying ? "y" : "x",
+      aspectRatio: lying ? Math.min(2, 6 / Math.max(3, labels.length)) : 2,
       plugins: { legend: { display: datasets.length > 1 } },
       scales: { [valueAxis]: { beginAtZero: true, ticks: { precision: 0 } } } }, options),
   });
@@ -28,6 +30,20 @@ function tableCard(table, chartOf) {
       : bv.el("p", { class: "sub", text: "Niets te melden." }),
     bv.el("p", {}, bv.el("a", { href: `/api/dashboard/${table.id}.csv`, download: "", text: "Exporteren als CSV" })));
   return { card, draw: () => canvas && chartOf(canvas, table) };
+}
+
+/** A long label on lines of about 20 characters, broken at spaces (Chart.js draws an array as lines). */
+function wrap(label) {
+  const lines = [];
+  for (const word of String(label).split(" ")) {
+    const last = lines.length - 1;
+    if (last >= 0 && (lines[last] + " " + word).length <= 20) {
+      lines[last] += " " + word;
+    } else {
+      lines.push(word);
+    }
+  }
+  return lines;
 }
 
 const CHARTS = {
