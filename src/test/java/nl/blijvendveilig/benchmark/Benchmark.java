@@ -147,10 +147,12 @@ public final class Benchmark {
         if (coldStartup < 0) {
           coldStartup = app.startupSeconds;
         }
-        double usersSeconds = workers.ensureUsers(app.engine().getIdentityService(), benchWorkers, config.threads());
-        progress("%d bench jeugdbeschermers in %.1f s", benchWorkers, usersSeconds);
+        // the same people as the baseline's while the engine is measured; the caseload's thousands after
+        workers.ensureUsers(app.engine().getIdentityService(), lifecycleWorkers(), config.threads());
         tuned = measureEngine(app, server, tunedDb, workers, "tuned", coldStartup);
         if (config.caseload()) {
+          double usersSeconds = workers.ensureUsers(app.engine().getIdentityService(), benchWorkers, config.threads());
+          progress("%d bench jeugdbeschermers in %.1f s", benchWorkers, usersSeconds);
           open = measureCaseload(app, server, tunedDb, workers, walked, started);
         }
       }
@@ -228,6 +230,7 @@ public final class Benchmark {
     progress("authorizations: %d rows; the group scan of every authenticated command %.1f ms (%.1f ms with 'is not null'),"
         + " %.1f ms per request", scan.rows(), scan.scanMs(), scan.notNullScanMs(), scan.perRequestMs());
     double acquisitionMs = acquisitionMs(requests);
+    pauseForInspection(db);
     long heapMb = usedHeapAfterGc();
     progress("heap after GC with %d open cases: %d MiB", config.cases(), heapMb);
     writeTableSizes(db);
@@ -245,7 +248,8 @@ public final class Benchmark {
     progress("[%s] raw one-row commits: %.0f/s with %d threads", name, raw, config.threads());
 
     long authorizationsBefore = count(db, "act_ru_authorization");
-    server.analyze(db);
+    // no analyze here: statistics of tables that are empty between cases would plan every lookup as a
+    // scan of an empty table, and keep that plan while the cases in flight fill them
     server.resetStatements(db);
     long before = server.settledCommits(db);
     CpuMeter.Reading cpuBefore = cpu.read();
@@ -275,6 +279,15 @@ public final class Benchmark {
         drain.wakeSeconds(), drain.setupSeconds(), drain.lost(), drain.twice(), drain.failedRuns());
     return new EngineFigures(startup, raw, lifecycles, commits, closed, jobs, statements, drain, lifecycleCpu,
         authorizationsLeft);
+  }
+
+  /** {@code -Dbench.pause-seconds=600}: time to look at the database with the caseload in it (psql, EXPLAIN). */
+  private void pauseForInspection(BenchDatabase.Db db) throws InterruptedException {
+    long seconds = Long.getLong("bench.pause-seconds", 0);
+    if (seconds > 0) {
+      progress("pausing %d s: the caseload is in %s", seconds, db.url());
+      Thread.sleep(seconds * 1000);
+    }
   }
 
   private static void analyzeAndReset(BenchDatabase server, BenchDatabase.Db db) {
