@@ -8,14 +8,18 @@ const COLORS = ["#0b6e99", "#2f9e44", "#e67700", "#c2255c", "#5f3dc4", "#1098ad"
 // next to its own bar, none skipped or slanted; the caseload chart (user names, a norm line) stands up.
 function barChart(canvas, labels, datasets, options = {}, lying = true) {
   const valueAxis = lying ? "x" : "y";
+  const categoryAxis = lying ? "y" : "x";
+  const scales = { [valueAxis]: { beginAtZero: true, ticks: { precision: 0 } }, [categoryAxis]: { ticks: { autoSkip: false } } };
+  for (const [axis, settings] of Object.entries(options.scales || {})) {
+    scales[axis] = Object.assign({}, scales[axis], settings);
+  }
   new Chart(canvas, {
     type: "bar",
     data: { labels: lying ? labels.map(wrap) : labels, datasets: datasets.map((d, i) => Object.assign({ backgroundColor: COLORS[i % COLORS.length] }, d)) },
     // lying bars get taller with their number, so two-line labels keep room
-    options: Object.assign({ animation: false, indexAxis: lying ? "y" : "x",
-      aspectRatio: lying ? Math.min(2, 6 / Math.max(3, labels.length)) : 2,
-      plugins: { legend: { display: datasets.length > 1 } },
-      scales: { [valueAxis]: { beginAtZero: true, ticks: { precision: 0 } } } }, options),
+    options: Object.assign({ animation: false, indexAxis: categoryAxis,
+      aspectRatio: lying ? Math.min(2, 8 / Math.max(4, labels.length)) : 2,
+      plugins: { legend: { display: datasets.length > 1 } } }, options, { scales }),
   });
 }
 
