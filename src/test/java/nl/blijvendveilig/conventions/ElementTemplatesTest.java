@@ -8,14 +8,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +134,48 @@ class ElementTemplatesTest {
     assertThat(values(binding("property", "camunda:decisionRef")))
         .allSatisfy(decision -> assertThat(PROCESSES.resolve(decision + ".dmn"))
             .as("decision table of decisionRef " + decision).exists());
+  }
+
+  /**
+   * A stage picked from a template gets the same variables as the stage in the models: the case
+   * context and its own inputs and outputs, never a copy of the whole case.
+   */
+  @Test
+  void everyCallTemplateMapsTheVariablesTheModelsMap() throws IOException {
+    Map<String, Set<Set<String>>> inModels = new HashMap<>();
+    for (Path file : files(PROCESSES, ".bpmn")) {
+      for (CallActivity call : Bpmn.readModelFromFile(file.toFile()).getModelElementsByType(CallActivity.class)) {
+        Set<String> mappings = new TreeSet<>();
+        call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().stream()
+            .filter(in -> in.getCamundaSource() != null)
+            .forEach(in -> mappings.add("in " + in.getCamundaSource() + " -> " + in.getCamundaTarget()));
+        call.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list()
+            .forEach(out -> mappings.add("out " + out.getCamundaSource() + " -> " + out.getCamundaTarget()));
+        inModels.computeIfAbsent(call.getCalledElement(), element -> new HashSet<>()).add(mappings);
+      }
+    }
+    for (Template template : templates) {
+      List<JsonNode> properties = elements(template.json().path("properties")).toList();
+      String called = properties.stream().filter(p -> binding("property", "calledElement").test(p.path("binding")))
+          .map(p -> p.path("value").asText()).findFirst().orElse(null);
+      if (called == null) {
+        continue;
+      }
+      Set<String> mappings = new TreeSet<>();
+      for (JsonNode property : properties) {
+        JsonNode binding = property.path("binding");
+        String value = property.path("value").asText();
+        switch (binding.path("type").asText()) {
+          case "camunda:in" -> mappings.add(binding.has("variables") ? "in all"
+              : "in " + value + " -> " + binding.path("target").asText());
+          case "camunda:out" -> mappings.add(binding.has("variables") ? "out all"
+              : "out " + binding.path("source").asText() + " -> " + value);
+          default -> { }
+        }
+      }
+      assertThat(inModels.getOrDefault(called, Set.of())).as(template.id() + " maps as the models' calls of " + called)
+          .contains(mappings);
+    }
   }
 
   /** The attribute on a task, and the listeners that call a bean, both put a delegate in the model. */

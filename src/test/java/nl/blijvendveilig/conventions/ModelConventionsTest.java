@@ -22,6 +22,8 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
@@ -106,6 +108,22 @@ class ModelConventionsTest {
           && !(n instanceof org.camunda.bpm.model.bpmn.instance.Gateway))) {
         problems.add(file + ": every task and event needs a name that tells the story");
       }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void everyStageGetsItsVariablesOneByOneNeverACopyOfTheCase() {
+    List<String> problems = new ArrayList<>();
+    for (Path file : bpmnFiles) {
+      BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+      Stream.concat(
+              model.getModelElementsByType(CamundaIn.class).stream().filter(in -> in.getCamundaVariables() != null),
+              model.getModelElementsByType(CamundaOut.class).stream().filter(out -> out.getCamundaVariables() != null))
+          .map(mapping -> ((BaseElement) mapping.getParentElement().getParentElement()).getId())
+          .distinct()
+          .forEach(call -> problems.add(file + ": call activity " + call + " copies all variables; map the case"
+              + " context and the stage's own inputs and outputs one by one (README, Design)"));
     }
     assertThat(problems).isEmpty();
   }
