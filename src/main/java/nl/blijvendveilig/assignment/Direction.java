@@ -1,6 +1,7 @@
 package nl.blijvendveilig.assignment;
 
 import java.util.List;
+import nl.blijvendveilig.platform.ForModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
  * candidate group, so the engine grants it to that person alone: another jeugdbeschermer does not
  * see it. Used in the models as {@code camunda:candidateGroups="${direction.candidateGroups(regieGroep, regisseur)}"}.
  */
+@ForModels
 @Component("direction")
 public class Direction {
 

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import nl.blijvendveilig.platform.ForModels;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * and its timer's {@code ${deadlines.homeVisitPeriod()}} come from the same setting, so Tasklist and
  * the escalation agree.
  */
+@ForModels
 @Component("deadlines")
 public class Deadlines {
 

@@ -1,12 +1,14 @@
 package nl.blijvendveilig.phases;
 
 import org.springframework.beans.factory.annotation.Value;
+import nl.blijvendveilig.platform.ForModels;
 import org.springframework.stereotype.Component;
 
 /**
  * When a safety score means acute unsafety: at or below {@code blijvendveilig.safety.acute-threshold}.
  * Used in the models as {@code ${safety.isAcute(veiligheidsscore)}}.
  */
+@ForModels
 @Component("safety")
 public class SafetyThreshold {
 

@@ -63,6 +63,24 @@ public final class WebappSession {
     return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
   }
 
+  /** A JSON POST with the session and its CSRF token, as Tasklist's own calls are sent. */
+  public ResponseEntity<String> postJsonWithToken(String path, String json) {
+    // the session's token, as Tasklist reads it from its page after the login
+    HttpHeaders page = new HttpHeaders();
+    page.put(HttpHeaders.COOKIE, cookies);
+    ResponseEntity<String> app = rest.exchange("/camunda/app/tasklist/default/", HttpMethod.GET, new HttpEntity<>(page),
+        String.class);
+    String token = csrf(cookieValues(app.getHeaders()), app.getHeaders());
+    HttpHeaders headers = new HttpHeaders();
+    List<String> withToken = new ArrayList<>(cookies.stream().filter(c -> !c.startsWith("XSRF-TOKEN=")).toList());
+    withToken.add("XSRF-TOKEN=" + (token.isEmpty() ? csrf : token));
+    headers.put(HttpHeaders.COOKIE, withToken);
+    headers.set("X-XSRF-TOKEN", token.isEmpty() ? csrf : token);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+  }
+
   private static List<String> cookieValues(HttpHeaders headers) {
     List<String> values = new ArrayList<>();
     for (String setCookie : headers.getOrEmpty(HttpHeaders.SET_COOKIE)) {
