@@ -12,8 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies what a step changed to the family's plan as one new revision: the latest content, changed,
- * written with who did it (the worker who completed the task) and why (the task or event). The
- * sections of the plan are the top-level keys named here.
+ * written with who did it (the worker who completed the task) and why (the task or event). Updates of
+ * one case take turns (the case is locked for the rest of the step's transaction), so two at once both
+ * land, in order, neither losing the other's change. The sections of the plan are the top-level keys
+ * named here.
  */
 @Component
 public class FamilyPlans {
@@ -36,6 +38,8 @@ public class FamilyPlans {
 
   public Revision update(DelegateExecution execution, String reason, Consumer<ObjectNode> change) {
     String caseNumber = execution.getProcessBusinessKey();
+    // before reading: a writer of the same case at once waits here, then builds on this revision
+    revisions.lockPlan(caseNumber);
     ObjectNode content = revisions.latest(caseNumber).map(r -> r.content().deepCopy()).orElseGet(FamilyPlans::empty);
     change.accept(content);
     return revisions.append(caseNumber, now(), author(execution), reason, cause(execution), content);

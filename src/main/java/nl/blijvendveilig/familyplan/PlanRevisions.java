@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The append-only revisions of the gezinsplan. There is no update and no delete. */
 @Repository
@@ -39,9 +40,25 @@ public class PlanRevisions {
         .param(caseNumber).query(this::revision).list();
   }
 
-  /** Writes the next revision; two writers at once collide on the primary key and one is retried. */
+  /**
+   * Makes the other writers of this case's plan wait until the calling transaction ends: it locks the
+   * case row ({@code select ... for update}, on PostgreSQL and H2), so two job executor threads or two
+   * nodes on one database take turns, and each reads the revision the one before it wrote. Call it in
+   * the writing transaction before reading the plan to change; a second call in it costs nothing.
+   */
+  public void lockPlan(String caseNumber) {
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      throw new IllegalStateException("The plan of " + caseNumber + " is written in a transaction only");
+    }
+    jdbc.sql("select case_number from bv_case where case_number = ? for update").param(caseNumber)
+        .query(String.class).optional()
+        .orElseThrow(() -> new IllegalStateException("No case " + caseNumber + " to write a plan for"));
+  }
+
+  /** Writes the next revision, the plan of the case locked (see {@link #lockPlan}) so no one else takes its number. */
   public Revision append(String caseNumber, Instant at, String author, String reason, String causedBy,
       ObjectNode content) {
+    lockPlan(caseNumber);
     int next = jdbc.sql("select coalesce(max(revision), 0) + 1 from bv_plan_revision where case_number = ?")
         .param(caseNumber).query(Integer.class).single();
     try {
