@@ -1,7 +1,10 @@
 package nl.blijvendveilig.security;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
+import nl.blijvendveilig.platform.StoredPasswords;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.beans.factory.InitializingBean;
@@ -10,14 +13,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside the demo profile the application refuses to start with a default password: not for the
- * configured beheerder, and not for any demo user that may have been left in the database.
+ * Outside the demo profile the application refuses to start while any account has a default
+ * password: not the configured beheerder, and not any user stored in the database (demo users left
+ * behind, an account created with a placeholder, the beheerder whose password was never changed).
+ * A password equal to the user's own id counts as a default too.
  */
 @Component
 @Profile("!demo")
 public class NoDefaultPasswords extends AbstractProcessEnginePlugin implements InitializingBean {
 
-  static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "password", "camunda");
+  static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "administrator", "password", "wachtwoord",
+      "camunda", "welkom", "welcome", "changeme", "geheim", "secret", "test", "beheerder");
 
   private final Environment environment;
 
@@ -28,7 +34,7 @@ public class NoDefaultPasswords extends AbstractProcessEnginePlugin implements I
   @Override
   public void afterPropertiesSet() {
     String password = environment.getProperty("camunda.bpm.admin-user.password", "");
-    if (DEFAULT_PASSWORDS.contains(password.strip().toLowerCase())) {
+    if (DEFAULT_PASSWORDS.contains(password.strip().toLowerCase(Locale.ROOT))) {
       throw new IllegalStateException("Refusing to start: the beheerder (camunda.bpm.admin-user) has a default "
           + "password. Set ADMIN_PASSWORD to a strong password.");
     }
@@ -36,12 +42,22 @@ public class NoDefaultPasswords extends AbstractProcessEnginePlugin implements I
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    IdentityService identity = engine.getIdentityService();
-    for (DemoUsers.DemoUser demo : DemoUsers.USERS) {
-      if (identity.createUserQuery().userId(demo.id()).count() > 0 && identity.checkPassword(demo.id(), DemoUsers.PASSWORD)) {
-        throw new IllegalStateException("Refusing to start: demo user '" + demo.id()
-            + "' still has the demo password. Remove the demo users or change their passwords.");
-      }
+    List<String> users = StoredPasswords.usersWithPasswordAmong(engine, NoDefaultPasswords::defaultsFor);
+    if (!users.isEmpty()) {
+      throw new IllegalStateException("Refusing to start: user(s) " + String.join(", ", users)
+          + " still have a default or demo password. Give them a strong password (Camunda Admin) or remove them.");
     }
+  }
+
+  /** The default passwords as typed: lower case, capitalised, upper case; and the user's own id. */
+  static Set<String> defaultsFor(String userId) {
+    Set<String> candidates = new LinkedHashSet<>();
+    for (String password : DEFAULT_PASSWORDS) {
+      candidates.add(password);
+      candidates.add(Character.toUpperCase(password.charAt(0)) + password.substring(1));
+      candidates.add(password.toUpperCase(Locale.ROOT));
+    }
+    candidates.add(userId);
+    return candidates;
   }
 }

@@ -56,7 +56,9 @@ class SecurityHardeningIT {
     assertThat(configuration.isAuthorizationEnabled()).isTrue();
     assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
     assertThat(configuration.isDeserializationTypeValidationEnabled()).isTrue();
-    assertThat(configuration.getLoginMaxAttempts()).isEqualTo(10);
+    assertThat(configuration.getLoginMaxAttempts()).as("no account lockout: LoginThrottle slows guessing per source")
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThat(configuration.getLoginDelayMaxTime()).as("no per-user delay either").isZero();
     assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
 
     ResponseEntity<String> tasklist = rest.getForEntity("/camunda/app/tasklist/default/", String.class);

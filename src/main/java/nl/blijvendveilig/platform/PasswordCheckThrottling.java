@@ -1,0 +1,99 @@
+package nl.blijvendveilig.platform;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nl.blijvendveilig.security.LoginThrottle;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every login ends in the engine's {@code CheckPassword} command: the webapps' login form, HTTP
+ * basic on {@code /engine-rest}, and the project's {@code /api}, pages and metrics. Here, before the
+ * command runs, the {@link LoginThrottle} decides whether the password is checked at all; a refused
+ * attempt is answered as a wrong password (401), with {@code Retry-After}.
+ *
+ * <p>Camunda's own throttling is per user: after a failure the account is locked for a growing delay
+ * and after {@code loginMaxAttempts} failures for good, so anyone who knows a user name can lock that
+ * user out, the beheerder too. It is switched off here, after the configuration's properties are
+ * applied, so no property can switch it back on.
+ */
+@Component
+public class PasswordCheckThrottling extends AbstractProcessEnginePlugin {
+
+  private final LoginThrottle throttle;
+
+  public PasswordCheckThrottling(LoginThrottle throttle) {
+    this.throttle = throttle;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setCustomPreCommandInterceptorsTxRequired(
+        withThrottle(configuration.getCustomPreCommandInterceptorsTxRequired()));
+    configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+        withThrottle(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // never a per-user lock: no failure count that locks, no delay after a failure
+    configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+    configuration.setLoginDelayBase(0);
+    configuration.setLoginDelayMaxTime(0);
+  }
+
+  private List<CommandInterceptor> withThrottle(List<CommandInterceptor> interceptors) {
+    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    all.add(new Interceptor(throttle));
+    return all;
+  }
+
+  static final class Interceptor extends CommandInterceptor {
+
+    private final LoginThrottle throttle;
+
+    Interceptor(LoginThrottle throttle) {
+      this.throttle = throttle;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T execute(Command<T> command) {
+      if (!(command instanceof CheckPassword)) {
+        return next.execute(command);
+      }
+      String source = LoginThrottle.currentSource();
+      LoginThrottle.Admission admission = throttle.admit(source);
+      if (!admission.allowed()) {
+        LoginThrottle.tellRetryAfter(admission.delay());
+        return (T) Boolean.FALSE;
+      }
+      waitFor(admission.delay());
+      boolean correct = false;
+      try {
+        T result = next.execute(command);
+        correct = Boolean.TRUE.equals(result);
+        return result;
+      } finally {
+        throttle.record(source, correct);
+      }
+    }
+
+    /** Before the transaction: no database connection is held while an attempt waits its turn. */
+    private static void waitFor(Duration delay) {
+      if (delay.isZero()) {
+        return;
+      }
+      try {
+        Thread.sleep(delay.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
