@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Per-case access in the engine: the jeugdbeschermer of a case may read its process instances (every
- * stage) and their history, and nobody else's. Granted when the case is assigned and when a stage of
+ * stage) and their history, and send them the messages a jeugdbeschermer may send ({@code CaseMessages};
+ * the engine refuses every other change by a person: {@code platform.UserCommandGuard}), and nobody
+ * else's. Granted when the case is assigned and when a stage of
  * an assigned case starts; revoked from the old jeugdbeschermer when the case moves on.
  */
 @Component
@@ -29,13 +31,11 @@ public class CaseGrants {
   }
 
   public void grant(AuthorizationService authorizations, ProcessInstance instance, String userId) {
-    grant(authorizations, userId, Resources.PROCESS_INSTANCE, instance.getId(), Permissions.READ);
-    grant(authorizations, userId, Resources.HISTORIC_PROCESS_INSTANCE, instance.getId(),
-        HistoricProcessInstancePermissions.READ);
+    grant(authorizations, instance.getId(), userId);
   }
 
   public void grant(AuthorizationService authorizations, String processInstanceId, String userId) {
-    grant(authorizations, userId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
+    grant(authorizations, userId, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ, Permissions.UPDATE);
     grant(authorizations, userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
         HistoricProcessInstancePermissions.READ);
   }
@@ -49,7 +49,7 @@ public class CaseGrants {
   }
 
   private static void grant(AuthorizationService authorizations, String userId, Resource resource, String resourceId,
-      Permission permission) {
+      Permission... permissions) {
     if (authorizations.createAuthorizationQuery().userIdIn(userId).resourceType(resource).resourceId(resourceId)
         .count() > 0) {
       return;
@@ -58,7 +58,9 @@ public class CaseGrants {
     grant.setUserId(userId);
     grant.setResource(resource);
     grant.setResourceId(resourceId);
-    grant.addPermission(permission);
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
     authorizations.saveAuthorization(grant);
   }
 }

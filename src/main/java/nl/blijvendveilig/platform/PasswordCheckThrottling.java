@@ -7,6 +7,9 @@ import nl.blijvendveilig.security.LoginThrottle;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CheckPassword;
+import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
@@ -37,6 +40,25 @@ public class PasswordCheckThrottling extends AbstractProcessEnginePlugin {
         withThrottle(configuration.getCustomPreCommandInterceptorsTxRequired()));
     configuration.setCustomPreCommandInterceptorsTxRequiresNew(
         withThrottle(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(NoAccountLock.class));
+  }
+
+  /**
+   * Camunda's identity provider without its account lock: a failed password writes no lock time and
+   * no lock is read, so neither a guesser nor a clock set back (a lock time "in the future") shuts a
+   * user out. The throttle above slows guessing instead.
+   */
+  public static class NoAccountLock extends DbIdentityServiceProvider {
+
+    @Override
+    protected boolean isUserLocked(UserEntity user) {
+      return false;
+    }
+
+    @Override
+    protected void lockUser(UserEntity user) {
+      // no account lock: see LoginThrottle
+    }
   }
 
   @Override

@@ -56,8 +56,8 @@ public class RoleAuthorizations extends AbstractProcessEnginePlugin {
     grant(authorizations, Role.TEAMLEIDER, Resources.PROCESS_DEFINITION, CASE_PROCESS,
         ProcessDefinitionPermissions.UPDATE_INSTANCE);
 
-    // the jurist registers what the Raad and the court decided; another system may send the same message
-    grant(authorizations, Role.JURIST, Resources.PROCESS_INSTANCE, ANY, Permissions.UPDATE);
+    // the jurist acts on a case only in a court step (CourtStepGrants); the broad grant of earlier versions goes
+    revoke(authorizations, Role.JURIST, Resources.PROCESS_INSTANCE, ANY);
     grant(authorizations, Role.TEAMLEIDER, Resources.TASK, ANY, TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
     grant(authorizations, Role.TEAMLEIDER, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
 
@@ -71,6 +71,12 @@ public class RoleAuthorizations extends AbstractProcessEnginePlugin {
         Permissions.UPDATE);
     grant(authorizations, Role.PROCESONTWERPER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
     grant(authorizations, Role.PROCESONTWERPER, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ);
+  }
+
+  static void revoke(AuthorizationService authorizations, Role role, Resource resource, String resourceId) {
+    authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(role.groupId())
+        .resourceType(resource).resourceId(resourceId).listPage(0, 10)
+        .forEach(existing -> authorizations.deleteAuthorization(existing.getId()));
   }
 
   static void grant(AuthorizationService authorizations, Role role, Resource resource, String resourceId,

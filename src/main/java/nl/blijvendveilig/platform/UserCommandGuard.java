@@ -1,0 +1,242 @@
+package nl.blijvendveilig.platform;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.blijvendveilig.formdata.FormSchemas;
+import nl.blijvendveilig.formdata.RejectedInput;
+import nl.blijvendveilig.security.CaseMessages;
+import nl.blijvendveilig.security.Role;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
+import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
+import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
+import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a person may change in a case, checked inside the engine on every command a person gives
+ * (engine REST, the webapps' REST, the project's endpoints; not the process's own work):
+ * <ul>
+ *   <li>completing a task or submitting a start form carries only the variables its Camunda Form
+ *       declares (400 naming the others): a worker cannot re-route a case with {@code regisseur} or
+ *       {@code jeugdbeschermer};</li>
+ *   <li>a message only from the roles {@link CaseMessages} names (403), with only its variables (400);</li>
+ *   <li>no variables set, patched or removed on a task or process instance, no modification, restart,
+ *       start at an activity or suspension by a person: the process and its forms change a case, the
+ *       beheerder repairs one.</li>
+ * </ul>
+ */
+@Component
+public class UserCommandGuard extends AbstractProcessEnginePlugin {
+
+  static final String REFUSED_WRITE = "Zaakgegevens veranderen alleen via de formulieren en berichten van het "
+      + "proces; dit mag alleen de beheerder";
+
+  private final ObjectProvider<FormSchemas> schemas;
+
+  public UserCommandGuard(ObjectProvider<FormSchemas> schemas) {
+    this.schemas = schemas;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = new ArrayList<>();
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+    }
+    interceptors.add(new Guard(configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+
+  final class Guard extends CommandInterceptor {
+
+    /** Commands the process gives while it runs a person's command are the process's own. */
+    private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+    private final ProcessEngineConfigurationImpl configuration;
+
+    Guard(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      if (depth.get() == 0) {
+        Authentication person = configuration.getIdentityService().getCurrentAuthentication();
+        if (person != null && person.getUserId() != null && !isBeheerder(person)) {
+          check(command, person);
+        }
+      }
+      depth.set(depth.get() + 1);
+      try {
+        return next.execute(command);
+      } finally {
+        depth.set(depth.get() - 1);
+      }
+    }
+
+    private void check(Command<?> command, Authentication person) {
+      if (command instanceof CompleteTaskCmd) {
+        onlyTheFormsVariables(taskForm(field(command, "taskId")), keys(field(command, "variables")));
+      } else if (command instanceof SubmitTaskFormCmd) {
+        onlyTheFormsVariables(taskForm(field(command, "taskId")), keys(field(command, "properties")));
+      } else if (command instanceof SubmitStartFormCmd) {
+        onlyTheFormsVariables(startForm(field(command, "processDefinitionId"), null), keys(field(command, "variables")));
+      } else if (command instanceof StartProcessInstanceCmd) {
+        ProcessInstantiationBuilderImpl start = field(command, "instantiationBuilder");
+        onlyTheFormsVariables(startForm(start.getProcessDefinitionId(), start.getProcessDefinitionKey()),
+            keys(start.getVariables()));
+      } else if (command instanceof AbstractCorrelateMessageCmd) {
+        MessageCorrelationBuilderImpl message = field(command, "builder");
+        Set<String> carried = keys(message.getPayloadProcessInstanceVariables());
+        carried.addAll(keys(message.getPayloadProcessInstanceVariablesLocal()));
+        carried.addAll(keys(message.getPayloadProcessInstanceVariablesToTriggeredScope()));
+        mayBeSent(message.getMessageName(), carried, person);
+      } else if (command instanceof MessageEventReceivedCmd) {
+        Set<String> carried = keys(field(command, "processVariables"));
+        carried.addAll(keys(field(command, "processVariablesLocal")));
+        carried.addAll(keys(field(command, "processVariablesToTriggeredScope")));
+        mayBeSent(field(command, "messageName"), carried, person);
+      } else if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd
+          || command instanceof SetVariablesToProcessInstancesBatchCmd || command instanceof ModifyProcessInstanceCmd
+          || command instanceof ModifyProcessInstanceAsyncCmd || command instanceof AbstractRestartProcessInstanceCmd
+          || command instanceof StartProcessInstanceAtActivitiesCmd
+          || command instanceof AbstractSetProcessInstanceStateCmd) {
+        throw new AuthorizationException(REFUSED_WRITE);
+      }
+    }
+
+    private void mayBeSent(String messageName, Set<String> carried, Authentication person) {
+      CaseMessages message = CaseMessages.named(messageName)
+          .orElseThrow(() -> new AuthorizationException("Onbekend bericht: " + messageName));
+      if (!message.maySend(person.getGroupIds() == null ? List.of() : person.getGroupIds())) {
+        throw new AuthorizationException(message.refusal());
+      }
+      Set<String> allowed = new HashSet<>(message.variables());
+      message.formId().ifPresent(formId -> allowed.addAll(asProcess(() -> schemas.getObject().variables(formId, null))));
+      notDeclared(carried, allowed, "het bericht " + messageName);
+    }
+
+    private void onlyTheFormsVariables(Form form, Set<String> submitted) {
+      if (form == null) {
+        return; // no such task or process: the command itself answers that
+      }
+      // the form as deployed with the process, read for the process, not with the person's rights
+      Set<String> declared = form.formId() == null ? Set.of()
+          : asProcess(() -> schemas.getObject().variables(form.formId(), form.deploymentId()));
+      notDeclared(submitted, declared, form.formId() == null ? "deze stap (zonder formulier)"
+          : "het formulier " + form.formId());
+    }
+
+    private void notDeclared(Set<String> carried, Set<String> allowed, String where) {
+      Map<String, String> errors = new LinkedHashMap<>();
+      for (String name : new TreeSet<>(carried)) {
+        if (!allowed.contains(name)) {
+          errors.put(name, "hoort niet bij " + where + " en wordt niet aangenomen");
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new RejectedInput(errors);
+      }
+    }
+
+    private Form taskForm(String taskId) {
+      return asProcess(() -> {
+        Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys()
+            .singleResult();
+        if (task == null || task.getProcessDefinitionId() == null) {
+          return null;
+        }
+        return new Form(key(task.getCamundaFormRef()), deploymentOf(task.getProcessDefinitionId()));
+      });
+    }
+
+    private Form startForm(String definitionId, String definitionKey) {
+      return asProcess(() -> {
+        ProcessDefinition definition = definitionId != null
+            ? configuration.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(definitionId)
+                .singleResult()
+            : configuration.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(definitionKey)
+                .latestVersion().singleResult();
+        if (definition == null) {
+          return null;
+        }
+        return new Form(key(configuration.getFormService().getStartFormData(definition.getId()).getCamundaFormRef()),
+            definition.getDeploymentId());
+      });
+    }
+
+    private String deploymentOf(String processDefinitionId) {
+      return configuration.getRepositoryService().getProcessDefinition(processDefinitionId).getDeploymentId();
+    }
+
+    private <T> T asProcess(java.util.concurrent.Callable<T> lookup) {
+      depth.set(depth.get() + 1);
+      try {
+        return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(lookup));
+      } finally {
+        depth.set(depth.get() - 1);
+      }
+    }
+  }
+
+  record Form(String formId, String deploymentId) {
+  }
+
+  static boolean isBeheerder(Authentication person) {
+    return person.getGroupIds() != null && person.getGroupIds().contains(Role.BEHEERDER.groupId());
+  }
+
+  private static String key(CamundaFormRef ref) {
+    return ref == null ? null : ref.getKey();
+  }
+
+  private static Set<String> keys(Object variables) {
+    return variables instanceof Map<?, ?> map ? new HashSet<>(map.keySet().stream().map(String::valueOf).toList())
+        : new HashSet<>();
+  }
+
+  /** The commands keep what they carry in protected fields: read here, the one place that knows them. */
+  @SuppressWarnings("unchecked")
+  static <T> T field(Object command, String name) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return (T) field.get(command);
+      } catch (NoSuchFieldException notHere) {
+        // the field is declared further up
+      } catch (IllegalAccessException unexpected) {
+        throw new IllegalStateException(unexpected);
+      }
+    }
+    throw new IllegalStateException("Camunda's " + command.getClass().getSimpleName() + " has no field '" + name
+        + "' any more: adapt UserCommandGuard to the engine");
+  }
+}
