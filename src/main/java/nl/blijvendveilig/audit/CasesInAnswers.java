@@ -61,7 +61,8 @@ class CasesInAnswers implements ResponseBodyAdvice<Object> {
       }
       return;
     }
-    if (row == null) {
+    if (row == null || row instanceof AuditLog.Entry) {
+      // the access log itself: reading it is logged by AuditApi, not as a read of every case in it
       return;
     }
     CASE_NUMBER.get(row.getClass()).ifPresent(accessor -> {

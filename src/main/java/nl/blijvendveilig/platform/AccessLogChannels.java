@@ -116,8 +116,9 @@ public class AccessLogChannels {
     String channel = path.startsWith("/engine-rest/") ? "rest"
         : path.startsWith("/camunda/api/cockpit/") ? "cockpit"
         : path.startsWith("/camunda/") ? "webapps" : "api";
-    String user = access.engineUser != null ? access.engineUser
-        : access.filterUser != null ? access.filterUser : webappUser(request);
+    // the login of the channel first; the webapps' is known to the engine or kept in the session
+    String user = access.filterUser != null ? access.filterUser
+        : access.engineUser != null ? access.engineUser : webappUser(request);
     boolean refused = access.refused || status == HttpServletResponse.SC_UNAUTHORIZED
         || status == HttpServletResponse.SC_FORBIDDEN;
 

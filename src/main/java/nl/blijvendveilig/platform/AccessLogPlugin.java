@@ -37,6 +37,11 @@ public class AccessLogPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void postInit(ProcessEngineConfigurationImpl configuration) {
+    // another plugin that replaced the list instead of adding to it would silently end the logging of refusals
+    if (configuration.getCommandInterceptorsTxRequired().stream().noneMatch(CommandOutcome.class::isInstance)) {
+      throw new IllegalStateException("Het toegangslogboek ziet de opdrachten van de engine niet: een andere plugin "
+          + "heeft customPreCommandInterceptorsTxRequired vervangen in plaats van aangevuld");
+    }
     configuration.getSqlSessionFactory().getConfiguration().addInterceptor(ROWS);
   }
 

@@ -1,11 +1,12 @@
 package nl.blijvendveilig.platform;
 
-import java.lang.reflect.Method;
+import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.ibatis.cache.CacheKey;
 import org.apache.ibatis.executor.Executor;
@@ -22,7 +23,7 @@ import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 /**
  * A MyBatis plugin on the engine's (and Cockpit's) SQL sessions: every row the engine reads, and
  * every entity it inserts, updates or deletes, gives the process instance it belongs to, taken from
- * the row itself ({@code getProcessInstanceId()}, {@code getRootProcessInstanceId()}, or the id of a
+ * the row itself (its {@code processInstanceId} or {@code rootProcessInstanceId}, or the id of a
  * process instance row such as Cockpit's {@code ProcessInstanceDto}). The query's parameters are never
  * looked at: a case named in a request is not a case read.
  */
@@ -35,18 +36,22 @@ import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
     @Signature(type = Executor.class, method = "update", args = {MappedStatement.class, Object.class})})
 final class ProcessInstancesTouched implements Interceptor {
 
-  private static final ClassValue<List<Method>> ID_GETTERS = new ClassValue<>() {
+  /**
+   * Fields, not getters: an engine entity's getter may load more (ExecutionEntity's
+   * getRootProcessInstanceId fetches its process instance), which must not happen in the middle of a query.
+   */
+  private static final ClassValue<List<Field>> ID_FIELDS = new ClassValue<>() {
     @Override
-    protected List<Method> computeValue(Class<?> type) {
-      List<Method> getters = new ArrayList<>();
-      for (String name : new String[] {"getProcessInstanceId", "getRootProcessInstanceId"}) {
-        getter(type, name).ifPresent(getters::add);
+    protected List<Field> computeValue(Class<?> type) {
+      List<Field> fields = new ArrayList<>();
+      for (String name : new String[] {"processInstanceId", "rootProcessInstanceId"}) {
+        field(type, name).ifPresent(fields::add);
       }
-      if (getters.isEmpty() && type.getSimpleName().contains("ProcessInstance")) {
+      if (fields.isEmpty() && type.getSimpleName().contains("ProcessInstance")) {
         // a process instance row (Cockpit's ProcessInstanceDto, CalledProcessInstanceDto): its id is the instance
-        getter(type, "getId").ifPresent(getters::add);
+        field(type, "id").ifPresent(fields::add);
       }
-      return List.copyOf(getters);
+      return List.copyOf(fields);
     }
   };
 
@@ -83,29 +88,32 @@ final class ProcessInstancesTouched implements Interceptor {
       }
       return;
     }
-    for (Method getter : ID_GETTERS.get(row.getClass())) {
+    for (Field field : ID_FIELDS.get(row.getClass())) {
       try {
-        if (getter.invoke(row) instanceof String id && !id.isEmpty()) {
+        if (field.get(row) instanceof String id && !id.isEmpty()) {
           processInstanceIds.accept(id);
         }
-      } catch (ReflectiveOperationException | RuntimeException e) {
-        // a getter that cannot be read gives no id
+      } catch (IllegalAccessException | RuntimeException e) {
+        // a field that cannot be read gives no id
       }
     }
   }
 
-  private static java.util.Optional<Method> getter(Class<?> type, String name) {
-    try {
-      Method method = type.getMethod(name);
-      if (method.getReturnType() != String.class || Modifier.isStatic(method.getModifiers())) {
-        return java.util.Optional.empty();
+  private static Optional<Field> field(Class<?> type, String name) {
+    for (Class<?> declaring = type; declaring != null && declaring != Object.class; declaring = declaring.getSuperclass()) {
+      try {
+        Field field = declaring.getDeclaredField(name);
+        if (field.getType() != String.class || Modifier.isStatic(field.getModifiers())) {
+          return Optional.empty();
+        }
+        field.setAccessible(true);
+        return Optional.of(field);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (RuntimeException inaccessible) {
+        return Optional.empty();
       }
-      if (!Modifier.isPublic(method.getDeclaringClass().getModifiers())) {
-        method.setAccessible(true);
-      }
-      return java.util.Optional.of(method);
-    } catch (NoSuchMethodException | RuntimeException e) {
-      return java.util.Optional.empty();
     }
+    return Optional.empty();
   }
 }
