@@ -175,6 +175,7 @@ public class AccessLogChannels {
       String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       String name = colon < 0 ? decoded : decoded.substring(0, colon);
+      name = name.replaceAll("\\p{Cntrl}", "?");
       return name.isBlank() ? null : name.substring(0, Math.min(name.length(), 64));
     } catch (IllegalArgumentException e) {
       return null;

@@ -72,6 +72,8 @@ class AccessLogChannelsIT {
 
     assertThat(entries("jan", jans.caseNumber))
         .contains("LEZEN rest GET /engine-rest/task/" + taskId + "/variables");
+    assertThat(casesOf("jan", "GET /engine-rest/task/" + taskId + "/variables"))
+        .as("one entry, for that case only").containsExactly(jans.caseNumber);
   }
 
   @Test
@@ -83,6 +85,8 @@ class AccessLogChannelsIT {
 
     assertThat(entries("tessa", jans.caseNumber)).contains("LEZEN rest POST /engine-rest/task");
     assertThat(entries("tessa", other.caseNumber)).contains("LEZEN rest POST /engine-rest/task");
+    assertThat(casesOf("tessa", "POST /engine-rest/task")).as("one entry per case, not per task")
+        .containsExactlyInAnyOrder(jans.caseNumber, other.caseNumber);
   }
 
   @Test
@@ -105,7 +109,8 @@ class AccessLogChannelsIT {
     assertThat(json(as("joke").get("/history/process-instance?processInstanceBusinessKey=" + jans.caseNumber)))
         .isEmpty();
 
-    assertThat(entries("joke", jans.caseNumber)).noneMatch(e -> e.contains("/task") || e.contains("/history"));
+    assertThat(entries("joke", jans.caseNumber)).doesNotContain("LEZEN rest GET /engine-rest/task",
+        "LEZEN rest POST /engine-rest/task", "LEZEN rest GET /engine-rest/history/process-instance");
     assertThat(entries("joke", null)).contains("LEZEN rest GET /engine-rest/task", "LEZEN rest POST /engine-rest/task");
   }
 
@@ -116,6 +121,15 @@ class AccessLogChannelsIT {
 
     assertThat(entries("joke", jans.caseNumber))
         .contains("LEZEN rest geweigerd: GET /engine-rest/process-instance/" + root + "/variables");
+  }
+
+  @Test
+  void aRefusedTaskIsLoggedWithItsCase() {
+    String taskId = json(as("jan").get("/task?processInstanceBusinessKey=" + jans.caseNumber)).get(0).path("id").asText();
+    assertThat(as("joke").get("/task/" + taskId + "/variables").getStatusCode().value()).isEqualTo(403);
+
+    assertThat(entries("joke", jans.caseNumber))
+        .contains("LEZEN rest geweigerd: GET /engine-rest/task/" + taskId + "/variables");
   }
 
   @Test
@@ -180,6 +194,12 @@ class AccessLogChannelsIT {
       query = query.param(caseNumber);
     }
     return query.query((rs, row) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3)).list();
+  }
+
+  /** The cases of the user's entries for this request ("method path"). */
+  private List<String> casesOf(String user, String what) {
+    return jdbc.sql("select case_number from bv_audit where user_id = ? and what = ? order by id").params(user, what)
+        .query(String.class).list();
   }
 
   private EngineRestClient as(String user) {
