@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * the request touched no case; and a refusal ("geweigerd: ...") per case the engine refused, or
  * without case when the refused resource was no process instance or task, or the login failed.
  * Calls to the project's own API log themselves (with the case they were asked for); here they get
- * an entry for each further case their answer carries, and for a refusal they did not log.
+ * an entry for each further case their answer carries or the engine changed, and for a refusal they
+ * did not log.
  */
 @Component
 public class EngineAccessAudit implements CaseAccessLog {
@@ -49,9 +50,17 @@ public class EngineAccessAudit implements CaseAccessLog {
     }
     if (request.userId() != null) {
       if (api) {
+        // reads: the cases in the answer (the engine's reads behind a dashboard's figures are no read of each case)
         for (String caseNumber : sorted(request.returnedCases())) {
           if (!request.loggedCases().contains(caseNumber)) {
             entries.add(new AuditLog.NewEntry(request.userId(), caseNumber, AuditLog.Action.LEZEN, request.what(), channel));
+          }
+        }
+        // changes: every case the engine changed
+        for (String caseNumber : sorted(request.cases().keySet())) {
+          if (request.cases().get(caseNumber) && !request.loggedCases().contains(caseNumber)) {
+            entries.add(new AuditLog.NewEntry(request.userId(), caseNumber, AuditLog.Action.WIJZIGEN, request.what(),
+                channel));
           }
         }
       } else {
