@@ -33,7 +33,9 @@ public class AuditApi {
           .body(Map.of("status", 403, "message", "Alleen de beheerder mag het toegangslogboek inzien"));
     }
     List<AuditLog.Entry> entries = audit.find(caseNumber, user, Math.min(Math.max(limit, 1), 1000));
-    audit.record(caller.getUserId(), caseNumber, AuditLog.Action.LEZEN, "toegangslogboek", "api");
+    // the case of what was read: the log of that case, when it has entries (a name alone reads nothing)
+    audit.record(caller.getUserId(), caseNumber == null || entries.isEmpty() ? null : entries.get(0).caseNumber(),
+        AuditLog.Action.LEZEN, "toegangslogboek", "api");
     return ResponseEntity.ok(entries);
   }
 }

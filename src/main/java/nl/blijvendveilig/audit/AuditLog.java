@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import nl.blijvendveilig.platform.CaseDataAccess;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,17 +19,42 @@ public class AuditLog {
   public record Entry(Instant at, String userId, String caseNumber, String action, String what, String channel) {
   }
 
-  private final JdbcClient jdbc;
+  /** An entry to write; the time is the moment it is written. */
+  public record NewEntry(String userId, String caseNumber, Action action, String what, String channel) {
+  }
 
-  public AuditLog(JdbcClient jdbc) {
+  private static final String INSERT =
+      "insert into bv_audit (at, user_id, case_number, action, what, channel) values (?, ?, ?, ?, ?, ?)";
+
+  private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
+
+  public AuditLog(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public void record(String userId, String caseNumber, Action action, String what, String channel) {
-    jdbc.sql("insert into bv_audit (at, user_id, case_number, action, what, channel) values (?, ?, ?, ?, ?, ?)")
+    jdbc.sql(INSERT)
         .params(Timestamp.from(ClockUtil.getCurrentTime().toInstant()), userId, caseNumber, action.name(),
             what.length() > 300 ? what.substring(0, 300) : what, channel)
         .update();
+    // the request's own entry: the access log of the request adds none for this case
+    CaseDataAccess.logged(caseNumber);
+  }
+
+  /** Many entries at once, in one batch (a page of a task list touches many cases). */
+  public void recordAll(List<NewEntry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    Timestamp at = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    batch.batchUpdate(INSERT, entries.stream().map(e -> new Object[] {at, truncate(e.userId(), 64), e.caseNumber(),
+        e.action().name(), truncate(e.what(), 300), e.channel()}).toList());
+  }
+
+  private static String truncate(String text, int length) {
+    return text.length() > length ? text.substring(0, length) : text;
   }
 
   public List<Entry> find(String caseNumber, String userId, int limit) {

@@ -1,68 +1,84 @@
 package nl.blijvendveilig.audit;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import nl.blijvendveilig.platform.CaseAccessLog;
+import nl.blijvendveilig.platform.CaseAccessReport;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.stereotype.Component;
 
 /**
- * Logs every authenticated call to the engine's REST API ({@code /engine-rest}) and to the webapps'
- * own REST (Tasklist and Cockpit, {@code /camunda/api/engine}): who, when, what (method and path),
- * the channel, and the case when the call names it. Runs inside the authentication filter so the
- * user is known.
+ * Writes what a request did with case data to the access log (NEN 7513): one entry per case that the
+ * engine read (LEZEN, POST queries included) or changed (WIJZIGEN) for the user, the case being the
+ * root business key of the data itself, never a parameter of the request; one entry without case when
+ * the request touched no case; and a refusal ("geweigerd: ...") per case the engine refused, or
+ * without case when the refused resource was no process instance or task, or the login failed.
+ * Calls to the project's own API log themselves (with the case they were asked for); here they get
+ * an entry for each further case their answer carries or the engine changed, and for a refusal they
+ * did not log.
  */
-@Configuration
-public class EngineAccessAudit {
+@Component
+public class EngineAccessAudit implements CaseAccessLog {
 
-  @Bean
-  public FilterRegistrationBean<OncePerRequestFilter> engineAccessAuditFilter(@Lazy AuditLog audit,
-      @Lazy IdentityService identity) {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        try {
-          chain.doFilter(request, response);
-        } finally {
-          String user = user(request, identity);
-          if (user != null && response.getStatus() < 400) {
-            String path = request.getRequestURI().substring(request.getContextPath().length());
-            boolean webapps = path.startsWith("/camunda/");
-            audit.record(user, request.getParameter("processInstanceBusinessKey"),
-                "GET".equals(request.getMethod()) ? AuditLog.Action.LEZEN : AuditLog.Action.WIJZIGEN,
-                request.getMethod() + " " + path, webapps ? "webapps" : "rest");
-          }
-        }
-      }
-    });
-    registration.setName("engine-access-audit");
-    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    registration.setOrder(200);
-    return registration;
+  static final String UNKNOWN_USER = "onbekend";
+
+  private final AuditLog audit;
+
+  public EngineAccessAudit(@Lazy AuditLog audit) {
+    this.audit = audit;
   }
 
-  static String user(HttpServletRequest request, IdentityService identity) {
-    Authentication current = identity.getCurrentAuthentication();
-    if (current != null) {
-      return current.getUserId();
+  @Override
+  public void requestEnded(CaseAccessReport request) {
+    List<AuditLog.NewEntry> entries = new ArrayList<>();
+    String channel = request.channel();
+    boolean api = "api".equals(channel);
+    if (request.refused() && !(api && request.loggedAny())) {
+      String user = request.userId() != null ? request.userId() : UNKNOWN_USER;
+      String what = request.userId() != null ? "geweigerd: " + request.what()
+          : "geweigerd, niet ingelogd" + (request.claimedUser() == null ? "" : " (als " + request.claimedUser() + ")")
+              + ": " + request.what();
+      AuditLog.Action action = request.refusedRead() ? AuditLog.Action.LEZEN : AuditLog.Action.WIJZIGEN;
+      if (request.refusedCases().isEmpty()) {
+        entries.add(new AuditLog.NewEntry(user, null, action, what, channel));
+      }
+      for (String caseNumber : sorted(request.refusedCases())) {
+        entries.add(new AuditLog.NewEntry(user, caseNumber, action, what, channel));
+      }
     }
-    // the webapps keep their login in the HTTP session
-    var session = request.getSession(false);
-    if (session == null) {
-      return null;
+    if (request.userId() != null) {
+      if (api) {
+        // reads: the cases in the answer (the engine's reads behind a dashboard's figures are no read of each case)
+        for (String caseNumber : sorted(request.returnedCases())) {
+          if (!request.loggedCases().contains(caseNumber)) {
+            entries.add(new AuditLog.NewEntry(request.userId(), caseNumber, AuditLog.Action.LEZEN, request.what(), channel));
+          }
+        }
+        // changes: every case the engine changed
+        for (String caseNumber : sorted(request.cases().keySet())) {
+          if (request.cases().get(caseNumber) && !request.loggedCases().contains(caseNumber)) {
+            entries.add(new AuditLog.NewEntry(request.userId(), caseNumber, AuditLog.Action.WIJZIGEN, request.what(),
+                channel));
+          }
+        }
+      } else {
+        Map<String, Boolean> cases = request.cases();
+        for (String caseNumber : sorted(cases.keySet())) {
+          entries.add(new AuditLog.NewEntry(request.userId(), caseNumber,
+              cases.get(caseNumber) ? AuditLog.Action.WIJZIGEN : AuditLog.Action.LEZEN, request.what(), channel));
+        }
+        if (cases.isEmpty() && !request.refused()) {
+          entries.add(new AuditLog.NewEntry(request.userId(), null,
+              request.changedWithoutCase() ? AuditLog.Action.WIJZIGEN : AuditLog.Action.LEZEN, request.what(), channel));
+        }
+      }
     }
-    Object authentications = session.getAttribute("authenticatedUser");
-    if (authentications instanceof org.camunda.bpm.webapp.impl.security.auth.Authentications all) {
-      return all.getAuthentications().stream().map(a -> a.getName()).findFirst().orElse(null);
-    }
-    return null;
+    audit.recordAll(entries);
+  }
+
+  private static List<String> sorted(Set<String> cases) {
+    return cases.stream().sorted().toList();
   }
 }
