@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -65,8 +66,8 @@ public class ApiAuthentication {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   @Bean
-  public SecurityFilterChain projectEndpoints(HttpSecurity http, ObjectProvider<IdentityService> identity)
-      throws Exception {
+  public SecurityFilterChain projectEndpoints(HttpSecurity http, ObjectProvider<IdentityService> identity,
+      @Value("${camunda.bpm.webapp.header-security.hsts-max-age:63072000}") long hstsMaxAge) throws Exception {
     http.securityMatcher(ENDPOINTS)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(METRICS).hasAuthority(Role.BEHEERDER.groupId())
@@ -88,6 +89,8 @@ public class ApiAuthentication {
             .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
             .frameOptions(frames -> frames.deny())
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+            // over HTTPS, as the webapps send it
+            .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(hstsMaxAge).includeSubDomains(false))
             // case data about children is never kept in a browser's or proxy's cache
             .cacheControl(cache -> cache.disable())
             .addHeaderWriter(new StaticHeadersWriter("Cache-Control", "no-store")));
