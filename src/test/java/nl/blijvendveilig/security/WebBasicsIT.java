@@ -9,6 +9,7 @@ import java.util.List;
 import nl.blijvendveilig.support.Answers;
 import nl.blijvendveilig.support.CaseDriver;
 import nl.blijvendveilig.support.EmbeddedPostgresDatabase;
+import nl.blijvendveilig.support.EngineRestClient;
 import nl.blijvendveilig.support.Meldingen;
 import nl.blijvendveilig.support.PostgresIntegrationTest;
 import nl.blijvendveilig.support.WebappSession;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,6 +30,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -51,6 +54,7 @@ class WebBasicsIT {
   @Autowired ProcessEngine engine;
   @Autowired TaskService tasks;
   @Autowired JdbcClient jdbc;
+  @Autowired ApplicationContext context;
 
   CaseDriver zaak;
 
@@ -193,6 +197,17 @@ class WebBasicsIT {
 
     assertThat(jdbc.sql("select count(*) from bv_audit where user_id = 'joke' and case_number = ? and what like 'geweigerd%'")
         .param(zaak.caseNumber).query(Long.class).single()).as("the refusals are in the access log").isPositive();
+  }
+
+  @Test
+  void theChainLeavesCamundaItsOwnPathsAndSpringBootMakesNoUserOfItsOwn() {
+    assertThat(context.getBeanNamesForType(UserDetailsService.class)).as("no default user").isEmpty();
+    ResponseEntity<String> tasklist = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
+    assertThat(tasklist.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(tasklist.getHeaders().getFirst("X-XSRF-TOKEN")).as("the webapps' own CSRF filter").isNotBlank();
+    ResponseEntity<String> engineRest = new EngineRestClient(rest, "ingrid", "demo")
+        .post("/task?firstResult=0&maxResults=10", "{}");
+    assertThat(engineRest.getStatusCode()).as("a basic-auth POST to /engine-rest needs no token").isEqualTo(HttpStatus.OK);
   }
 
   private long jansOpenTasks() {

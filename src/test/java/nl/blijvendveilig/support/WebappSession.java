@@ -72,7 +72,10 @@ public final class WebappSession {
   public ResponseEntity<String> exchange(HttpMethod method, String path, String body, Consumer<HttpHeaders> change) {
     HttpHeaders headers = new HttpHeaders();
     headers.put(HttpHeaders.COOKIE, cookies);
-    headers.set(API_CSRF_HEADER, apiToken());
+    String token = apiToken();
+    if (token != null) {
+      headers.set(API_CSRF_HEADER, token);
+    }
     if (body != null) {
       headers.setContentType(MediaType.APPLICATION_JSON);
     }
