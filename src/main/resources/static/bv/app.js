@@ -3,15 +3,25 @@
 "use strict";
 
 const bv = {
+  /** The session's CSRF token for the project's API: every answer to a logged-in page carries it. */
+  token: null,
+
   /** GET or POST JSON from the project's API with the webapps' login (the session cookie). */
   async api(path, options = {}) {
+    const method = options.method || "GET";
+    if (method !== "GET" && !bv.token) {
+      await fetch("/api/me", { credentials: "same-origin", headers: { "X-Requested-With": "XMLHttpRequest" } })
+        .then(bv.remember);
+    }
     const response = await fetch(path, {
-      method: options.method || "GET",
+      method,
       credentials: "same-origin",
       headers: Object.assign({ "Accept": "application/json", "X-Requested-With": "XMLHttpRequest" },
-        options.body ? { "Content-Type": "application/json" } : {}),
+        options.body ? { "Content-Type": "application/json" } : {},
+        method !== "GET" && bv.token ? { "X-CSRF-TOKEN": bv.token } : {}),
       body: options.body ? JSON.stringify(options.body) : undefined,
     });
+    bv.remember(response);
     const body = response.headers.get("Content-Type")?.includes("json") ? await response.json() : await response.text();
     if (!response.ok) {
       const error = new Error(body && body.message ? body.message : "Fout " + response.status);
@@ -21,7 +31,15 @@ const bv = {
     return body;
   },
 
-  /** The webapps' CSRF token, as Tasklist gets it: from a page of the webapps. */
+  remember(response) {
+    const token = response.headers.get("X-CSRF-TOKEN");
+    if (token) {
+      bv.token = token;
+    }
+    return response;
+  },
+
+  /** The webapps' CSRF token (for their login and logout), as Tasklist gets it: from a page of the webapps. */
   async csrfToken() {
     const response = await fetch("/camunda/app/tasklist/default/", { credentials: "same-origin" });
     const fromHeader = response.headers.get("X-XSRF-TOKEN");

@@ -31,8 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The case API: JSON about a family's case, its gezinsplan and its safety scores, and the handover
- * document. Authenticated like {@code /engine-rest} (HTTP basic against the engine's users); a
- * caller sees only the cases {@link CaseAccess} allows: 404 for an unknown case, 403 for another's.
+ * document. Authenticated like {@code /engine-rest} (HTTP basic against the engine's users) or by the
+ * webapps' login; a caller sees only the cases {@link CaseAccess} allows. A case they may not see
+ * answers exactly as a case that does not exist (404, the same body), so that nobody learns which
+ * case numbers exist; the refusal is in the access log.
  */
 @RestController
 @RequestMapping("/api/cases")
@@ -50,15 +52,19 @@ public class CaseApi {
   public record RevisionSummary(int revision, Instant createdAt, String author, String reason, String causedBy) {
   }
 
-  static final class CaseNotFound extends RuntimeException {
-    CaseNotFound(String caseNumber) {
-      super("Zaak " + caseNumber + " bestaat niet");
-    }
-  }
+  /** Unknown or not the caller's: one answer, without the case number, so both read the same. */
+  static final String NOT_VISIBLE = "Deze zaak bestaat niet of je hebt er geen toegang toe";
 
-  static final class CaseForbidden extends RuntimeException {
-    CaseForbidden(String caseNumber) {
-      super("Je hebt geen toegang tot zaak " + caseNumber);
+  /**
+   * The handover document is the case's content as HTML: its own inline style, nothing that runs,
+   * loads or submits anything.
+   */
+  static final String HANDOVER_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; "
+      + "img-src data:; script-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
+
+  static final class CaseNotVisible extends RuntimeException {
+    CaseNotVisible() {
+      super(NOT_VISIBLE, null, false, false);
     }
   }
 
@@ -145,7 +151,7 @@ public class CaseApi {
   @GetMapping("/{caseNumber}/plan")
   public Revision plan(@PathVariable String caseNumber) {
     visible(caseNumber);
-    return revisions.latest(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    return revisions.latest(caseNumber).orElseThrow(CaseNotVisible::new);
   }
 
   @GetMapping("/{caseNumber}/plan/revisions")
@@ -179,9 +185,11 @@ public class CaseApi {
     if (accept.contains(MediaType.APPLICATION_PDF_VALUE)) {
       return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
           .header("Content-Disposition", "inline; filename=\"overdracht-" + caseNumber + ".pdf\"")
+          .header("Content-Security-Policy", HANDOVER_CONTENT_SECURITY_POLICY)
           .body(handover.pdf(html));
     }
     return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        .header("Content-Security-Policy", HANDOVER_CONTENT_SECURITY_POLICY)
         .body(html);
   }
 
@@ -191,22 +199,17 @@ public class CaseApi {
     return handover(caseNumber, MediaType.APPLICATION_PDF_VALUE);
   }
 
-  @ExceptionHandler(CaseNotFound.class)
-  ResponseEntity<Map<String, Object>> notFound(CaseNotFound e) {
-    return error(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler(CaseForbidden.class)
-  ResponseEntity<Map<String, Object>> forbidden(CaseForbidden e) {
-    return error(HttpStatus.FORBIDDEN, e.getMessage());
+  @ExceptionHandler(CaseNotVisible.class)
+  ResponseEntity<Map<String, Object>> notVisible(CaseNotVisible e) {
+    return error(HttpStatus.NOT_FOUND, NOT_VISIBLE);
   }
 
   private CaseRecord visible(String caseNumber) {
-    CaseRecord record = caseFiles.find(caseNumber).orElseThrow(() -> new CaseNotFound(caseNumber));
+    CaseRecord record = caseFiles.find(caseNumber).orElseThrow(CaseNotVisible::new);
     CaseAccess.Caller caller = caller();
     if (!access.maySee(caller, record)) {
       audit.record(caller.userId(), caseNumber, AuditLog.Action.LEZEN, "geweigerd: " + request(), "api");
-      throw new CaseForbidden(caseNumber);
+      throw new CaseNotVisible();
     }
     audit.record(caller.userId(), caseNumber, AuditLog.Action.LEZEN, request(), "api");
     return record;
@@ -221,7 +224,7 @@ public class CaseApi {
   private CaseAccess.Caller caller() {
     Authentication authentication = identity.getCurrentAuthentication();
     if (authentication == null) {
-      throw new CaseForbidden("(niet aangemeld)");
+      throw new CaseNotVisible();
     }
     return new CaseAccess.Caller(authentication.getUserId(),
         authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());

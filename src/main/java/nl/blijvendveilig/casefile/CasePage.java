@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The case page {@code /cases/{caseNumber}}, linked from every task form: the same login as Tasklist
- * and the same per-case access as the case API. Without a login it shows a login form (401).
+ * and the same per-case access as the case API. Without a login it shows a login form (401); an
+ * unknown case and one the caller may not see both answer 404 with the same page.
  */
 @Controller
 public class CasePage {
@@ -44,7 +45,7 @@ public class CasePage {
         caller.getGroupIds() == null ? List.of() : caller.getGroupIds());
     if (!access.maySee(who, record.get())) {
       audit.record(caller.getUserId(), caseNumber, AuditLog.Action.LEZEN, "geweigerd: zaakpagina", "pagina");
-      return Pages.page("case", HttpStatus.FORBIDDEN);
+      return Pages.page("case", HttpStatus.NOT_FOUND);
     }
     return Pages.page("case", HttpStatus.OK);
   }

@@ -1,9 +1,7 @@
 package nl.blijvendveilig.security;
 
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,15 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class CurrentUserApi {
 
-  private final IdentityService identity;
-
-  public CurrentUserApi(IdentityService identity) {
-    this.identity = identity;
-  }
-
   @GetMapping("/api/me")
-  public Map<String, Object> me() {
-    Authentication caller = identity.getCurrentAuthentication();
-    return Map.of("userId", caller.getUserId(), "groups", caller.getGroupIds() == null ? List.of() : caller.getGroupIds());
+  public Map<String, Object> me(Authentication caller) {
+    CamundaUser user = (CamundaUser) caller;
+    return Map.of("userId", user.userId(), "groups", user.groupIds());
   }
 }

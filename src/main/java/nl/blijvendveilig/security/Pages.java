@@ -12,13 +12,10 @@ import org.springframework.http.ResponseEntity;
 /**
  * The project's own pages (the case page, the dashboard): a fixed HTML shell whose script fetches the
  * data from {@code /api}, served with the status the caller's access earns (401, 403, 404 or 200), so
- * that the page itself tells no more than the API would. Strict headers: nothing from elsewhere runs,
- * nothing frames it ({@link ApiAuthentication} forbids caching).
+ * that the page itself tells no more than the API would. The headers (nothing from elsewhere runs,
+ * nothing frames or caches it) are {@link ApiAuthentication}'s, as for every answer with case data.
  */
 public final class Pages {
-
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
   private Pages() {
   }
@@ -26,9 +23,6 @@ public final class Pages {
   public static ResponseEntity<String> page(String name, HttpStatus status) {
     return ResponseEntity.status(status)
         .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-        .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        .header("X-Content-Type-Options", "nosniff")
-        .header("Referrer-Policy", "same-origin")
         .body(html(name));
   }
 

@@ -99,12 +99,13 @@ class CaseApiIT {
   }
 
   @Test
-  void anotherWorkersCaseIsRefusedAndAnUnknownCaseIsNotFound() {
+  void anotherWorkersCaseAndAnUnknownCaseAreNotFound() {
+    // another's case answers as an unknown one: nobody learns which case numbers exist
     ResponseEntity<String> other = get("joke", "/api/cases/" + zaak.caseNumber);
-    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(other.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(json(other).path("message").asText()).contains("geen toegang");
     assertThat(json(get("joke", "/api/cases")).findValuesAsText("caseNumber")).doesNotContain(zaak.caseNumber);
-    assertThat(get("joke", "/api/cases/" + zaak.caseNumber + "/plan").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("joke", "/api/cases/" + zaak.caseNumber + "/plan").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
     ResponseEntity<String> unknown = get("jan", "/api/cases/JB-1999-000001");
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

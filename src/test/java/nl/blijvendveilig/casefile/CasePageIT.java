@@ -91,9 +91,9 @@ class CasePageIT {
   @Test
   void anotherWorkerIsRefusedAndWithoutALoginThePageAsksForOne() {
     WebappSession joke = WebappSession.login(rest, "joke");
-    assertThat(joke.get("/cases/" + zaak.caseNumber).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(joke.get("/cases/" + zaak.caseNumber).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     ResponseEntity<String> data = joke.get("/api/cases/" + zaak.caseNumber + "/timeline");
-    assertThat(data.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(data.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(json(data).path("message").asText()).contains("geen toegang");
 
     assertThat(rest.getForEntity("/cases/" + zaak.caseNumber, String.class).getStatusCode())

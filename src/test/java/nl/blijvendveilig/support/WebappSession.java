@@ -2,6 +2,7 @@ package nl.blijvendveilig.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -11,13 +12,17 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * A user logged in to the Camunda webapps as a browser is: session cookie and CSRF token, then the
- * webapps' own REST ({@code /camunda/api/engine}) that Tasklist and Cockpit call.
+ * webapps' own REST ({@code /camunda/api/engine}) that Tasklist and Cockpit call, and the project's
+ * API as its pages call it (with the session's token for the API).
  */
 public final class WebappSession {
+
+  static final String API_CSRF_HEADER = "X-CSRF-TOKEN";
 
   private final TestRestTemplate rest;
   private final List<String> cookies;
   private final String csrf;
+  private String apiToken;
 
   private WebappSession(TestRestTemplate rest, List<String> cookies, String csrf) {
     this.rest = rest;
@@ -26,6 +31,11 @@ public final class WebappSession {
   }
 
   public static WebappSession login(TestRestTemplate rest, String user) {
+    return login(rest, user, "tasklist");
+  }
+
+  /** Logged in through the login of one webapp ({@code tasklist}, {@code cockpit}, {@code admin}). */
+  public static WebappSession login(TestRestTemplate rest, String user, String app) {
     ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
     List<String> cookies = new ArrayList<>(cookieValues(page.getHeaders()));
     String csrf = csrf(cookies, page.getHeaders());
@@ -33,7 +43,7 @@ public final class WebappSession {
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     headers.set("X-XSRF-TOKEN", csrf);
     headers.put(HttpHeaders.COOKIE, cookies);
-    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+    ResponseEntity<String> login = rest.exchange("/camunda/api/admin/auth/user/default/login/" + app, HttpMethod.POST,
         new HttpEntity<>("username=" + user + "&password=demo", headers), String.class);
     if (!login.getStatusCode().is2xxSuccessful()) {
       throw new IllegalStateException("login of " + user + " failed: " + login.getStatusCode() + " " + login.getBody());
@@ -53,14 +63,34 @@ public final class WebappSession {
     return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
-  /** A JSON POST as the pages send it (the session cookie, no CSRF token: JSON cannot come from another site). */
+  /** A JSON POST as the pages send it: the session cookie and the session's CSRF token for the project's API. */
   public ResponseEntity<String> postJson(String path, String json) {
+    return exchange(HttpMethod.POST, path, json, headers -> { });
+  }
+
+  /** A call as the pages send it (JSON, the session cookie and its CSRF token), its headers changed first. */
+  public ResponseEntity<String> exchange(HttpMethod method, String path, String body, Consumer<HttpHeaders> change) {
     HttpHeaders headers = new HttpHeaders();
     headers.put(HttpHeaders.COOKIE, cookies);
-    headers.setContentType(MediaType.APPLICATION_JSON);
+    String token = apiToken();
+    if (token != null) {
+      headers.set(API_CSRF_HEADER, token);
+    }
+    if (body != null) {
+      headers.setContentType(MediaType.APPLICATION_JSON);
+    }
     headers.set("X-Requested-With", "XMLHttpRequest");
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
+    change.accept(headers);
+    return rest.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+  }
+
+  /** The project's API sends the session's token with every answer to it, as the pages read it. */
+  private String apiToken() {
+    if (apiToken == null) {
+      apiToken = get("/api/me").getHeaders().getFirst(API_CSRF_HEADER);
+    }
+    return apiToken;
   }
 
   /** A JSON POST with the session and its CSRF token, as Tasklist's own calls are sent. */
