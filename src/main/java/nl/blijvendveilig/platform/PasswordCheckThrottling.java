@@ -96,14 +96,15 @@ public class PasswordCheckThrottling extends AbstractProcessEnginePlugin {
         return (T) Boolean.FALSE;
       }
       waitFor(admission.delay());
-      boolean correct = false;
+      T result;
       try {
-        T result = next.execute(command);
-        correct = Boolean.TRUE.equals(result);
-        return result;
-      } finally {
-        throttle.record(source, correct);
+        result = next.execute(command);
+      } catch (RuntimeException noVerdict) {
+        throttle.abandon(source);
+        throw noVerdict;
       }
+      throttle.record(source, Boolean.TRUE.equals(result));
+      return result;
     }
 
     /** Before the transaction: no database connection is held while an attempt waits its turn. */

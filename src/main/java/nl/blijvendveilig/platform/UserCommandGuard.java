@@ -14,6 +14,7 @@ import nl.blijvendveilig.security.CaseMessages;
 import nl.blijvendveilig.security.Role;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.GroupQueryImpl;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
 import org.camunda.bpm.engine.impl.ProcessInstantiationBuilderImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -50,7 +51,9 @@ import org.springframework.stereotype.Component;
  *   <li>a message only from the roles {@link CaseMessages} names (403), with only its variables (400);</li>
  *   <li>no variables set, patched or removed on a task or process instance, no modification, restart,
  *       start at an activity or suspension by a person: the process and its forms change a case, the
- *       beheerder repairs one.</li>
+ *       beheerder repairs one;</li>
+ *   <li>a person asks the groups of others only as teamleider (who picks a jeugdbeschermer) or
+ *       beheerder: a worker cannot map who has which role.</li>
  * </ul>
  */
 @Component
@@ -123,6 +126,9 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
         carried.addAll(keys(field(command, "processVariablesLocal")));
         carried.addAll(keys(field(command, "processVariablesToTriggeredScope")));
         mayBeSent(field(command, "messageName"), carried, person);
+      } else if (command instanceof GroupQueryImpl groups && groups.getUserId() != null
+          && !groups.getUserId().equals(person.getUserId()) && !isTeamleider(person)) {
+        throw new AuthorizationException("Je mag alleen je eigen groepen opvragen");
       } else if (command instanceof AbstractVariableCmd || command instanceof AbstractPatchVariablesCmd
           || command instanceof SetVariablesToProcessInstancesBatchCmd || command instanceof ModifyProcessInstanceCmd
           || command instanceof ModifyProcessInstanceAsyncCmd || command instanceof AbstractRestartProcessInstanceCmd
@@ -207,6 +213,10 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
   }
 
   record Form(String formId, String deploymentId) {
+  }
+
+  static boolean isTeamleider(Authentication person) {
+    return person.getGroupIds() != null && person.getGroupIds().contains(Role.TEAMLEIDER.groupId());
   }
 
   static boolean isBeheerder(Authentication person) {

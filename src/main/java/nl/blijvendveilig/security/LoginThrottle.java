@@ -115,6 +115,17 @@ public class LoginThrottle {
     globalFailure(now);
   }
 
+  /**
+   * A check that {@link #admit} allowed ended without a verdict (the database was gone, say): it is
+   * no failed login, so it neither counts nor holds back the source.
+   */
+  public void abandon(String source) {
+    Failures failures = sources.get(source);
+    if (failures != null) {
+      failures.release();
+    }
+  }
+
   /** The source of the current HTTP request: its client address as the servlet container gives it. */
   public static String currentSource() {
     if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {

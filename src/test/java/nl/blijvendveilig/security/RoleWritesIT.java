@@ -230,6 +230,14 @@ class RoleWritesIT {
   }
 
   @Test
+  void aWorkerAsksOnlyHisOwnGroups() {
+    assertThat(as("joke").get("/group?member=jan&firstResult=0&maxResults=10").getStatusCode().value()).isEqualTo(403);
+    assertThat(as("joke").get("/group?member=joke&firstResult=0&maxResults=10").getStatusCode().value()).isEqualTo(200);
+    assertThat(as("tessa").get("/group?member=jan&firstResult=0&maxResults=10").getStatusCode().value())
+        .as("the teamleider picks jeugdbeschermers").isEqualTo(200);
+  }
+
+  @Test
   void theBeheerderRepairsACase() {
     ResponseEntity<String> answer = send("beheerder", "demo", write("PUT task local variable"));
     assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
