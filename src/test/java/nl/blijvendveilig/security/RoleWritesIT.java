@@ -103,10 +103,11 @@ class RoleWritesIT {
 
   @Test
   void theJuristActsOnlyOnCasesInACourtStep() {
-    // jan's case is in fase 1: no court step, so a Beschikking for it is refused by the engine
+    // jan's case is in fase 1, no court step: the jurist may not act on it, not even with a message her
+    // role may send to a case she is on (the case always listens for AcuteOnveiligheid)
     ResponseEntity<String> notInCourt = as("julia").post("/message", """
-        {"messageName": "Beschikking", "businessKey": "%s"}""".formatted(zaak.caseNumber));
-    assertThat(notInCourt.getStatusCode().value()).as(notInCourt.getBody()).isIn(400, 403);
+        {"messageName": "AcuteOnveiligheid", "businessKey": "%s"}""".formatted(zaak.caseNumber));
+    assertThat(notInCourt.getStatusCode().value()).as(notInCourt.getBody()).isEqualTo(403);
     assertThat(String.valueOf(notInCourt.getBody())).doesNotContain(TABLE_REFUSAL);
 
     CaseDriver inCourt = CaseDriver.start(engine, Meldingen.notAcute()).toCourt();
