@@ -231,6 +231,20 @@ class RoleWritesIT {
   }
 
   @Test
+  void aWorkerWorksOnHisTaskButCannotHandItOnOrMoveItsDueDate() {
+    String task = zaak.task("Task_HomeVisit").getId();
+    ResponseEntity<String> handOn = as("jan").post("/task/" + task + "/assignee", "{\"userId\": \"joke\"}");
+    assertThat(handOn.getStatusCode().value()).as(handOn.getBody()).isEqualTo(403);
+    ResponseEntity<String> later = send("jan", "demo", new Write("update", HttpMethod.PUT, "/task/" + task,
+        "{\"name\": \"Huisbezoek afleggen\", \"assignee\": \"jan\", \"due\": \"2030-01-01T00:00:00.000+0100\"}"));
+    assertThat(later.getStatusCode().value()).as(later.getBody()).isEqualTo(403);
+    assertThat(zaak.task("Task_HomeVisit").getAssignee()).isEqualTo("jan");
+
+    assertThat(as("tessa").post("/task/" + task + "/assignee", "{\"userId\": \"joke\"}").getStatusCode().value())
+        .as("the teamleider reassigns").isEqualTo(204);
+  }
+
+  @Test
   void aWorkerAsksOnlyHisOwnGroups() {
     assertThat(as("joke").get("/group?member=jan&firstResult=0&maxResults=10").getStatusCode().value()).isEqualTo(403);
     assertThat(as("joke").get("/group?member=joke&firstResult=0&maxResults=10").getStatusCode().value()).isEqualTo(200);
