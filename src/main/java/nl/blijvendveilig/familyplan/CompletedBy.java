@@ -1,7 +1,7 @@
 package nl.blijvendveilig.familyplan;
 
 import nl.blijvendveilig.audit.AuditLog;
-import nl.blijvendveilig.engine.ParseListeners;
+import nl.blijvendveilig.platform.ParseListeners;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;

@@ -1,6 +1,6 @@
 package nl.blijvendveilig.formdata;
 
-import nl.blijvendveilig.engine.ParseListeners;
+import nl.blijvendveilig.platform.ParseListeners;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -80,7 +80,7 @@ public class ServerSideFormValidation extends AbstractProcessEnginePlugin {
         }
         FormValues values = FormValues.of(execution.getVariables());
         // the form as deployed with this process, read for the process, not with the worker's rights
-        nl.blijvendveilig.engine.AsProcess.run(() -> schemas.validate(formId, execution.getProcessEngineServices()
+        nl.blijvendveilig.platform.AsProcess.run(() -> schemas.validate(formId, execution.getProcessEngineServices()
             .getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId(), values));
       };
     }

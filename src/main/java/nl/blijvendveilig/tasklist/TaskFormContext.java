@@ -2,8 +2,8 @@ package nl.blijvendveilig.tasklist;
 
 import java.util.List;
 import nl.blijvendveilig.casefile.CasePhases;
-import nl.blijvendveilig.engine.AsProcess;
-import nl.blijvendveilig.engine.ParseListeners;
+import nl.blijvendveilig.platform.AsProcess;
+import nl.blijvendveilig.platform.ParseListeners;
 import nl.blijvendveilig.familyplan.PlanPrefill;
 import nl.blijvendveilig.formdata.FormSchemas;
 import org.camunda.bpm.engine.delegate.DelegateTask;

@@ -1,4 +1,4 @@
-package nl.blijvendveilig.engine;
+package nl.blijvendveilig.platform;
 
 import java.util.concurrent.Callable;
 import org.camunda.bpm.engine.impl.context.Context;
