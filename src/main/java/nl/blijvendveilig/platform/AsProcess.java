@@ -1,12 +1,17 @@
 package nl.blijvendveilig.platform;
 
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 
 /**
  * What a delegate does on behalf of the process, not of the worker whose completed task triggered
  * it: correlating a message to the case or moving its tasks must not depend on that worker's own
- * authorizations. The only place the project reaches into the engine's command context.
+ * authorizations. With {@link CurrentUser#inCommand()}, the only place the project reaches into the
+ * engine's command context.
  */
 public final class AsProcess {
 
@@ -22,5 +27,18 @@ public final class AsProcess {
       work.run();
       return null;
     });
+  }
+
+  /**
+   * Work that depends on what the current transaction leaves behind: run once it has committed, in a
+   * transaction of its own, on behalf of the process (nothing runs if the transaction rolls back).
+   */
+  public static void afterCommit(Consumer<ProcessEngineServices> work) {
+    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
+    Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+        committed -> engine.getCommandExecutorTxRequiresNew().execute(context -> context.runWithoutAuthorization(() -> {
+          work.accept(engine.getProcessEngine());
+          return null;
+        })));
   }
 }
