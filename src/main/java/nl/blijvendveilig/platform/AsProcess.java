@@ -10,8 +10,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 /**
  * What a delegate does on behalf of the process, not of the worker whose completed task triggered
  * it: correlating a message to the case or moving its tasks must not depend on that worker's own
- * authorizations. With {@link CurrentUser#inCommand()}, the only place the project reaches into the
- * engine's command context.
+ * authorizations. With {@link CurrentUser#inCommand()}, how the features outside this package reach
+ * into the engine's command context.
  */
 public final class AsProcess {
 
