@@ -1,6 +1,6 @@
 package nl.blijvendveilig.assignment;
 
-import nl.blijvendveilig.engine.AsProcess;
+import nl.blijvendveilig.platform.AsProcess;
 import nl.blijvendveilig.formdata.FieldErrors;
 import nl.blijvendveilig.formdata.FormRule;
 import nl.blijvendveilig.formdata.FormValues;

@@ -8,11 +8,11 @@ import nl.blijvendveilig.casefile.CaseFiles;
 import nl.blijvendveilig.casefile.CaseRecord;
 import nl.blijvendveilig.formdata.FieldErrors;
 import nl.blijvendveilig.formdata.RejectedInput;
+import nl.blijvendveilig.platform.CurrentUser;
 import nl.blijvendveilig.security.ApiErrors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -60,19 +60,15 @@ public class BulkReassignmentApi {
   }
 
   /** Who is a jeugdbeschermer is looked up for the process, not limited by what the teamleider may read. */
-  private boolean isJeugdbeschermer(String user, Authentication caller) {
-    identity.clearAuthentication();
-    try {
-      return identity.createUserQuery().userId(user).memberOfGroup(AssignmentRules.GROUP).count() > 0;
-    } finally {
-      identity.setAuthentication(caller);
-    }
+  private boolean isJeugdbeschermer(String user) {
+    return CurrentUser.withoutAuthentication(identity,
+        () -> identity.createUserQuery().userId(user).memberOfGroup(AssignmentRules.GROUP).count() > 0);
   }
 
   @PostMapping(path = "/api/cases/reassignment", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<?> reassign(@RequestBody Request request) {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller.getGroupIds() == null || !caller.getGroupIds().contains("teamleider")) {
+    CurrentUser caller = CurrentUser.of(identity);
+    if (!caller.inGroup("teamleider")) {
       return ApiErrors.error(HttpStatus.FORBIDDEN, "Alleen de teamleider draagt zaken over");
     }
     FieldErrors errors = new FieldErrors();
@@ -81,7 +77,7 @@ public class BulkReassignmentApi {
     }
     if (request.naar() == null || request.naar().isBlank()) {
       errors.reject("naar", "Geef de jeugdbeschermer die de zaken krijgt");
-    } else if (!isJeugdbeschermer(request.naar(), caller)) {
+    } else if (!isJeugdbeschermer(request.naar())) {
       errors.reject("naar", "'" + request.naar() + "' is geen jeugdbeschermer");
     }
     if (request.van() != null && request.van().equals(request.naar())) {
@@ -108,7 +104,7 @@ public class BulkReassignmentApi {
         runtime.createMessageCorrelation("JeugdbeschermerWijzigen").processInstanceBusinessKey(caseNumber)
             .setVariable("nieuweJeugdbeschermer", request.naar()).correlate();
         moved.add(new Moved(caseNumber));
-        audit.record(caller.getUserId(), caseNumber, AuditLog.Action.WIJZIGEN,
+        audit.record(caller.userId(), caseNumber, AuditLog.Action.WIJZIGEN,
             "zaak overgedragen van " + request.van() + " naar " + request.naar(), "api");
       } catch (ProcessEngineException e) {
         LOG.warn("Case {} not moved to another jeugdbeschermer: {}", caseNumber, e.getMessage());

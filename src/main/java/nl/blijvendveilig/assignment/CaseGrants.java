@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import nl.blijvendveilig.engine.AsProcess;
+import nl.blijvendveilig.platform.AsProcess;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,8 @@
 package nl.blijvendveilig.assignment;
 
-import nl.blijvendveilig.engine.AsProcess;
-import nl.blijvendveilig.engine.ParseListeners;
+import nl.blijvendveilig.platform.AsProcess;
+import nl.blijvendveilig.platform.ModelElement;
+import nl.blijvendveilig.platform.ModelHooks;
 import nl.blijvendveilig.security.Role;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -9,15 +10,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,25 +19,18 @@ import org.springframework.stereotype.Component;
  * grant ends with the last such task of that instance (or with the instance).
  */
 @Component
-public class CourtStepGrants extends AbstractProcessEnginePlugin {
+public class CourtStepGrants implements ModelHooks {
 
   static final String JURIST = Role.JURIST.groupId();
   static final int PAGE = 100;
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.after(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
-            && userTask.getTaskDefinition().getCandidateGroupIdExpressions().stream()
-                .anyMatch(group -> JURIST.equals(group.getExpressionText()))) {
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CourtStepGrants::open);
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CourtStepGrants::close);
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, CourtStepGrants::close);
-        }
-      }
-    });
+  public void userTask(ModelElement userTask) {
+    if (userTask.candidateGroups().contains(JURIST)) {
+      userTask.addTaskListener(TaskListener.EVENTNAME_CREATE, CourtStepGrants::open);
+      userTask.addTaskListener(TaskListener.EVENTNAME_COMPLETE, CourtStepGrants::close);
+      userTask.addTaskListener(TaskListener.EVENTNAME_DELETE, CourtStepGrants::close);
+    }
   }
 
   static void open(DelegateTask task) {
@@ -71,17 +56,14 @@ public class CourtStepGrants extends AbstractProcessEnginePlugin {
    */
   static void close(DelegateTask task) {
     String processInstanceId = task.getProcessInstanceId();
-    ProcessEngineConfigurationImpl engine = Context.getProcessEngineConfiguration();
-    Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-        committed -> engine.getCommandExecutorTxRequiresNew().execute(context -> context.runWithoutAuthorization(() -> {
-          if (engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup(JURIST)
-              .count() == 0) {
-            AuthorizationService authorizations = engine.getAuthorizationService();
-            authorizations.createAuthorizationQuery().groupIdIn(JURIST).resourceType(Resources.PROCESS_INSTANCE)
-                .resourceId(processInstanceId).listPage(0, PAGE)
-                .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
-          }
-          return null;
-        })));
+    AsProcess.afterCommit(engine -> {
+      if (engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskCandidateGroup(JURIST)
+          .count() == 0) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        authorizations.createAuthorizationQuery().groupIdIn(JURIST).resourceType(Resources.PROCESS_INSTANCE)
+            .resourceId(processInstanceId).listPage(0, PAGE)
+            .forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
+      }
+    });
   }
 }

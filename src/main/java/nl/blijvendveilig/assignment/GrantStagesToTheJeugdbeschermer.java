@@ -1,20 +1,16 @@
 package nl.blijvendveilig.assignment;
 
-import nl.blijvendveilig.engine.AsProcess;
-import nl.blijvendveilig.engine.ParseListeners;
+import nl.blijvendveilig.platform.AsProcess;
+import nl.blijvendveilig.platform.ModelElement;
+import nl.blijvendveilig.platform.ModelHooks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** A stage that starts in an assigned case is readable by its jeugdbeschermer from the start. */
 @Component
-public class GrantStagesToTheJeugdbeschermer extends AbstractProcessEnginePlugin {
+public class GrantStagesToTheJeugdbeschermer implements ModelHooks {
 
   private final CaseGrants grants;
 
@@ -23,17 +19,12 @@ public class GrantStagesToTheJeugdbeschermer extends AbstractProcessEnginePlugin
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.after(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element element, ProcessDefinitionEntity process) {
-        process.addListener(ExecutionListener.EVENTNAME_START, (DelegateExecution execution) -> {
-          if ("jeugdbeschermer".equals(execution.getVariable("regieGroep"))
-              && execution.getVariable("regisseur") instanceof String person) {
-            AsProcess.run(() -> grants.grant(execution.getProcessEngineServices().getAuthorizationService(),
-                execution.getProcessInstanceId(), person));
-          }
-        });
+  public void process(ModelElement process) {
+    process.addListener(ExecutionListener.EVENTNAME_START, (DelegateExecution execution) -> {
+      if ("jeugdbeschermer".equals(execution.getVariable("regieGroep"))
+          && execution.getVariable("regisseur") instanceof String person) {
+        AsProcess.run(() -> grants.grant(execution.getProcessEngineServices().getAuthorizationService(),
+            execution.getProcessInstanceId(), person));
       }
     });
   }

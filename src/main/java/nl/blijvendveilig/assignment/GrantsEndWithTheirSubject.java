@@ -1,7 +1,8 @@
 package nl.blijvendveilig.assignment;
 
-import nl.blijvendveilig.engine.AsProcess;
-import nl.blijvendveilig.engine.ParseListeners;
+import nl.blijvendveilig.platform.AsProcess;
+import nl.blijvendveilig.platform.ModelElement;
+import nl.blijvendveilig.platform.ModelHooks;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -9,14 +10,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,30 +20,23 @@ import org.springframework.stereotype.Component;
  * process instances, {@link CaseGrants}); a finished stage loses the grants on its runtime instance.
  */
 @Component
-public class GrantsEndWithTheirSubject extends AbstractProcessEnginePlugin {
+public class GrantsEndWithTheirSubject implements ModelHooks {
 
   static final int PAGE = 100;
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.after(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          TaskListener revoke = (DelegateTask task) -> revoke(task.getProcessEngineServices().getAuthorizationService(),
-              Resources.HISTORIC_TASK, task.getId());
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, revoke);
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, revoke);
-        }
-      }
+  public void userTask(ModelElement userTask) {
+    TaskListener revoke = (DelegateTask task) -> revoke(task.getProcessEngineServices().getAuthorizationService(),
+        Resources.HISTORIC_TASK, task.getId());
+    userTask.addTaskListener(TaskListener.EVENTNAME_COMPLETE, revoke);
+    userTask.addTaskListener(TaskListener.EVENTNAME_DELETE, revoke);
+  }
 
-      @Override
-      public void parseProcess(Element element, ProcessDefinitionEntity process) {
-        process.addBuiltInListener(ExecutionListener.EVENTNAME_END, (DelegateExecution execution) -> revoke(
-            execution.getProcessEngineServices().getAuthorizationService(), Resources.PROCESS_INSTANCE,
-            execution.getProcessInstanceId()));
-      }
-    });
+  @Override
+  public void process(ModelElement process) {
+    process.addBuiltInListener(ExecutionListener.EVENTNAME_END, (DelegateExecution execution) -> revoke(
+        execution.getProcessEngineServices().getAuthorizationService(), Resources.PROCESS_INSTANCE,
+        execution.getProcessInstanceId()));
   }
 
   static void revoke(AuthorizationService authorizations, Resource resource, String resourceId) {

@@ -3,7 +3,7 @@ package nl.blijvendveilig.assignment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.blijvendveilig.casefile.CaseFiles;
-import nl.blijvendveilig.engine.AsProcess;
+import nl.blijvendveilig.platform.AsProcess;
 import nl.blijvendveilig.formdata.FieldErrors;
 import nl.blijvendveilig.formdata.RejectedInput;
 import org.camunda.bpm.engine.ProcessEngineServices;

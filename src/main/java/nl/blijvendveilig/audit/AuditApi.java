@@ -2,8 +2,8 @@ package nl.blijvendveilig.audit;
 
 import java.util.List;
 import java.util.Map;
+import nl.blijvendveilig.platform.CurrentUser;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,14 +27,14 @@ public class AuditApi {
   @GetMapping
   public ResponseEntity<?> entries(@RequestParam(required = false) String caseNumber,
       @RequestParam(required = false) String user, @RequestParam(defaultValue = "500") int limit) {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller == null || caller.getGroupIds() == null || !caller.getGroupIds().contains("camunda-admin")) {
+    CurrentUser caller = CurrentUser.of(identity);
+    if (caller == null || !caller.inGroup("camunda-admin")) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN)
           .body(Map.of("status", 403, "message", "Alleen de beheerder mag het toegangslogboek inzien"));
     }
     List<AuditLog.Entry> entries = audit.find(caseNumber, user, Math.min(Math.max(limit, 1), 1000));
     // the case of what was read: the log of that case, when it has entries (a name alone reads nothing)
-    audit.record(caller.getUserId(), caseNumber == null || entries.isEmpty() ? null : entries.get(0).caseNumber(),
+    audit.record(caller.userId(), caseNumber == null || entries.isEmpty() ? null : entries.get(0).caseNumber(),
         AuditLog.Action.LEZEN, "toegangslogboek", "api");
     return ResponseEntity.ok(entries);
   }

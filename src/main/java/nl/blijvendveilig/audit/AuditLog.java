@@ -4,8 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import nl.blijvendveilig.platform.CaseDataAccess;
+import nl.blijvendveilig.platform.EngineClock;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,7 +36,7 @@ public class AuditLog {
 
   public void record(String userId, String caseNumber, Action action, String what, String channel) {
     jdbc.sql(INSERT)
-        .params(Timestamp.from(ClockUtil.getCurrentTime().toInstant()), userId, caseNumber, action.name(),
+        .params(Timestamp.from(EngineClock.now().toInstant()), userId, caseNumber, action.name(),
             what.length() > 300 ? what.substring(0, 300) : what, channel)
         .update();
     // the request's own entry: the access log of the request adds none for this case
@@ -48,7 +48,7 @@ public class AuditLog {
     if (entries.isEmpty()) {
       return;
     }
-    Timestamp at = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    Timestamp at = Timestamp.from(EngineClock.now().toInstant());
     batch.batchUpdate(INSERT, entries.stream().map(e -> new Object[] {at, truncate(e.userId(), 64), e.caseNumber(),
         e.action().name(), truncate(e.what(), 300), e.channel()}).toList());
   }

@@ -12,10 +12,10 @@ import nl.blijvendveilig.familyplan.PlanRevisions;
 import nl.blijvendveilig.familyplan.Revision;
 import nl.blijvendveilig.familyplan.SafetyScore;
 import nl.blijvendveilig.familyplan.SafetyScores;
+import nl.blijvendveilig.platform.CurrentUser;
+import nl.blijvendveilig.platform.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -126,7 +126,7 @@ public class CaseApi {
       return new CaseDetails(record.caseNumber(), record.familyName(), record.city(), record.openedAt(),
           caseFiles.children(caseNumber), phase, measure == null ? null : measure.toString(), measureEnd,
           record.jeugdbeschermer(), record.directedBy(), record.reentryOf() != null, record.closedAt(),
-          record.closingReason(), timeline.openDeadlines(caseNumber, ClockUtil.getCurrentTime()));
+          record.closingReason(), timeline.openDeadlines(caseNumber, EngineClock.now()));
     });
   }
 
@@ -222,23 +222,16 @@ public class CaseApi {
   }
 
   private CaseAccess.Caller caller() {
-    Authentication authentication = identity.getCurrentAuthentication();
+    CurrentUser authentication = CurrentUser.of(identity);
     if (authentication == null) {
       throw new CaseNotVisible();
     }
-    return new CaseAccess.Caller(authentication.getUserId(),
-        authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());
+    return new CaseAccess.Caller(authentication.userId(), authentication.groupIds());
   }
 
   /** Engine look-ups for a case the caller may see, not limited by the caller's engine authorizations. */
   private <T> T asProcess(Supplier<T> work) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      identity.setAuthentication(caller);
-    }
+    return CurrentUser.withoutAuthentication(identity, work);
   }
 
   private static <T> ResponseEntity<T> error(HttpStatus status, String message) {

@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Year;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import nl.blijvendveilig.platform.EngineClock;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
@@ -28,7 +28,7 @@ public class CaseNumbers {
   }
 
   public String next() {
-    int year = Year.from(ClockUtil.getCurrentTime().toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam"))).getValue();
+    int year = Year.from(EngineClock.now().toInstant().atZone(java.time.ZoneId.of("Europe/Amsterdam"))).getValue();
     return format(year, sequence.nextLongValue());
   }
 

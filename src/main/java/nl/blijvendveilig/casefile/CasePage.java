@@ -1,10 +1,9 @@
 package nl.blijvendveilig.casefile;
 
-import java.util.List;
 import nl.blijvendveilig.audit.AuditLog;
+import nl.blijvendveilig.platform.CurrentUser;
 import nl.blijvendveilig.security.Pages;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -33,7 +32,7 @@ public class CasePage {
 
   @GetMapping("/cases/{caseNumber}")
   public ResponseEntity<String> page(@PathVariable String caseNumber) {
-    Authentication caller = identity.getCurrentAuthentication();
+    CurrentUser caller = CurrentUser.of(identity);
     if (caller == null) {
       return Pages.page("case", HttpStatus.UNAUTHORIZED);
     }
@@ -41,10 +40,9 @@ public class CasePage {
     if (record.isEmpty()) {
       return Pages.page("case", HttpStatus.NOT_FOUND);
     }
-    CaseAccess.Caller who = new CaseAccess.Caller(caller.getUserId(),
-        caller.getGroupIds() == null ? List.of() : caller.getGroupIds());
+    CaseAccess.Caller who = new CaseAccess.Caller(caller.userId(), caller.groupIds());
     if (!access.maySee(who, record.get())) {
-      audit.record(caller.getUserId(), caseNumber, AuditLog.Action.LEZEN, "geweigerd: zaakpagina", "pagina");
+      audit.record(caller.userId(), caseNumber, AuditLog.Action.LEZEN, "geweigerd: zaakpagina", "pagina");
       return Pages.page("case", HttpStatus.NOT_FOUND);
     }
     return Pages.page("case", HttpStatus.OK);

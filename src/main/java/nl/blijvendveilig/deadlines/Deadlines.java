@@ -7,7 +7,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import nl.blijvendveilig.platform.EngineClock;
 import nl.blijvendveilig.platform.ForModels;
 import org.springframework.stereotype.Component;
 
@@ -136,7 +136,7 @@ public class Deadlines {
   }
 
   public Date now() {
-    return ClockUtil.getCurrentTime();
+    return EngineClock.now();
   }
 
   static Date after(Date from, String isoPeriod) {

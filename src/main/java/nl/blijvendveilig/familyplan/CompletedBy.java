@@ -1,17 +1,11 @@
 package nl.blijvendveilig.familyplan;
 
 import nl.blijvendveilig.audit.AuditLog;
-import nl.blijvendveilig.engine.ParseListeners;
+import nl.blijvendveilig.platform.CurrentUser;
+import nl.blijvendveilig.platform.ModelElement;
+import nl.blijvendveilig.platform.ModelHooks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -21,25 +15,18 @@ import org.springframework.stereotype.Component;
  * asynchronous job, records the right author and cause; and writes the change to the access log.
  */
 @Component
-public class CompletedBy extends AbstractProcessEnginePlugin {
+public class CompletedBy implements ModelHooks {
 
   public static final String USER = "voltooidDoor";
   public static final String TASK = "voltooideTaak";
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.after(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, CompletedBy.this::remember);
-        }
-      }
-    });
+  public void userTask(ModelElement userTask) {
+    userTask.addTaskListener(TaskListener.EVENTNAME_COMPLETE, this::remember);
   }
 
   void remember(DelegateTask task) {
-    String authenticated = Context.getCommandContext() == null ? null : Context.getCommandContext().getAuthenticatedUserId();
+    String authenticated = CurrentUser.inCommand();
     String user = authenticated != null ? authenticated : task.getAssignee();
     task.getExecution().setVariable(USER, user);
     task.getExecution().setVariable(TASK, task.getName());

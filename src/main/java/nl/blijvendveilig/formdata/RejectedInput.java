@@ -2,26 +2,19 @@ package nl.blijvendveilig.formdata;
 
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import nl.blijvendveilig.platform.InvalidInput;
 
 /**
  * What a worker or a REST client sent is refused: nothing is started, nothing completed. The engine
- * REST API and Tasklist answer it with 400; the message names every field that is wrong, in Dutch.
+ * REST API and Tasklist answer it with 400 ({@link InvalidInput}); the message names every field that
+ * is wrong, in Dutch.
  */
-public class RejectedInput extends FormFieldValidationException {
+public class RejectedInput extends InvalidInput {
 
   private static final long serialVersionUID = 1L;
 
-  private final Map<String, String> errors;
-
   public RejectedInput(Map<String, String> errors) {
-    super(Map.copyOf(errors), message(errors));
-    this.errors = Map.copyOf(errors);
-  }
-
-  /** Field path (e.g. {@code kinderen[2].bsn}) to the Dutch explanation. */
-  public Map<String, String> errors() {
-    return errors;
+    super(errors, message(errors));
   }
 
   private static String message(Map<String, String> errors) {

@@ -1,15 +1,10 @@
 package nl.blijvendveilig.formdata;
 
-import nl.blijvendveilig.engine.ParseListeners;
+import nl.blijvendveilig.platform.AsProcess;
+import nl.blijvendveilig.platform.ModelElement;
+import nl.blijvendveilig.platform.ModelHooks;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +16,11 @@ import org.springframework.stereotype.Component;
  *
  * <p>For a user task the check runs when the task ends normally (not when it is cancelled by a
  * boundary event or a deleted case); it is an execution listener rather than a task listener because
- * the engine wraps task listener exceptions, which would turn the 400 into a 500.
+ * the engine wraps task listener exceptions, which would turn the 400 into a 500. The listeners come
+ * before the engine's own ({@link #beforeTheEngine()}).
  */
 @Component
-public class ServerSideFormValidation extends AbstractProcessEnginePlugin {
-
-  private static final String FORM_REF = "blijvendveilig.formRef";
+public class ServerSideFormValidation implements ModelHooks {
 
   private final FormSchemas schemas;
 
@@ -35,54 +29,47 @@ public class ServerSideFormValidation extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.before(configuration, new AttachValidation());
+  public boolean beforeTheEngine() {
+    return true;
   }
 
-  private final class AttachValidation extends AbstractBpmnParseListener {
-
-    @Override
-    public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl startEvent) {
-      formRef(element).ifPresent(formId ->
-          startEvent.addBuiltInListener(ExecutionListener.EVENTNAME_START, validate(formId, false)));
+  @Override
+  public void startEvent(ModelElement startEvent) {
+    String formId = startEvent.formRef();
+    if (formId != null) {
+      startEvent.addBuiltInListener(ExecutionListener.EVENTNAME_START, validate(formId, false));
     }
+  }
 
-    @Override
-    public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl userTask) {
-      formRef(element).ifPresent(formId -> {
-        userTask.setProperty(FORM_REF, formId);
-        userTask.addBuiltInListener(ExecutionListener.EVENTNAME_END, validate(formId, true));
-      });
+  @Override
+  public void userTask(ModelElement userTask) {
+    String formId = userTask.formRef();
+    if (formId != null) {
+      userTask.addBuiltInListener(ExecutionListener.EVENTNAME_END, validate(formId, true));
     }
+  }
 
-    /**
-     * A message on a user task (another system registers what a worker would otherwise enter in the
-     * task's form) carries the same variables and is held to the same form.
-     */
-    @Override
-    public void parseBoundaryEvent(Element element, ScopeImpl scope, ActivityImpl boundaryEvent) {
-      ActivityImpl attachedTo = boundaryEvent.getEventScope() instanceof ActivityImpl activity ? activity : null;
-      if (element.element("messageEventDefinition") != null && attachedTo != null
-          && attachedTo.getProperty(FORM_REF) instanceof String formId) {
-        boundaryEvent.addBuiltInListener(ExecutionListener.EVENTNAME_START, validate(formId, false));
+  /**
+   * A message on a user task (another system registers what a worker would otherwise enter in the
+   * task's form) carries the same variables and is held to the same form.
+   */
+  @Override
+  public void boundaryEvent(ModelElement boundaryEvent) {
+    String formId = boundaryEvent.formRefOfAttachedTask();
+    if (boundaryEvent.isMessageEvent() && formId != null) {
+      boundaryEvent.addBuiltInListener(ExecutionListener.EVENTNAME_START, validate(formId, false));
+    }
+  }
+
+  private ExecutionListener validate(String formId, boolean skipWhenCancelled) {
+    return (DelegateExecution execution) -> {
+      if (skipWhenCancelled && execution.isCanceled()) {
+        return;
       }
-    }
-
-    private java.util.Optional<String> formRef(Element element) {
-      String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
-      return formRef == null || formRef.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(formRef);
-    }
-
-    private ExecutionListener validate(String formId, boolean skipWhenCancelled) {
-      return (DelegateExecution execution) -> {
-        if (skipWhenCancelled && execution.isCanceled()) {
-          return;
-        }
-        FormValues values = FormValues.of(execution.getVariables());
-        // the form as deployed with this process, read for the process, not with the worker's rights
-        nl.blijvendveilig.engine.AsProcess.run(() -> schemas.validate(formId, execution.getProcessEngineServices()
-            .getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId(), values));
-      };
-    }
+      FormValues values = FormValues.of(execution.getVariables());
+      // the form as deployed with this process, read for the process, not with the worker's rights
+      AsProcess.run(() -> schemas.validate(formId, execution.getProcessEngineServices()
+          .getRepositoryService().getProcessDefinition(execution.getProcessDefinitionId()).getDeploymentId(), values));
+    };
   }
 }

@@ -1,7 +1,7 @@
 package nl.blijvendveilig.intake;
 
 import java.util.Map;
-import nl.blijvendveilig.engine.AsProcess;
+import nl.blijvendveilig.platform.AsProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import nl.blijvendveilig.formdata.FieldErrors;
 import nl.blijvendveilig.formdata.FormRule;
 import nl.blijvendveilig.formdata.FormValues;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import nl.blijvendveilig.platform.EngineClock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +31,7 @@ public class MeldingRules implements FormRule {
     if (!children.isArray() || children.isEmpty()) {
       errors.reject("kinderen", "Voeg minstens één kind toe");
     } else {
-      LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
+      LocalDate today = EngineClock.now().toInstant().atZone(ZoneId.of("Europe/Amsterdam")).toLocalDate();
       for (int i = 0; i < children.size(); i++) {
         checkChild(children.get(i), "kinderen[" + (i + 1) + "]", i + 1, today, errors);
       }

@@ -3,10 +3,10 @@ package nl.blijvendveilig.migration;
 import java.util.List;
 import java.util.Map;
 import nl.blijvendveilig.audit.AuditLog;
+import nl.blijvendveilig.platform.CurrentUser;
 import nl.blijvendveilig.security.ApiErrors;
 import nl.blijvendveilig.security.Role;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,8 +41,8 @@ public class MigrationApi {
 
   @PostMapping(path = "/api/migration", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<?> migrate(@RequestBody Request request) {
-    Authentication caller = identity.getCurrentAuthentication();
-    if (caller.getGroupIds() == null || !caller.getGroupIds().contains(Role.PROCESONTWERPER.groupId())) {
+    CurrentUser caller = CurrentUser.of(identity);
+    if (!caller.inGroup(Role.PROCESONTWERPER.groupId())) {
       return ApiErrors.error(HttpStatus.FORBIDDEN, "Alleen de procesontwerper migreert lopende zaken");
     }
     if (request.dryRun() == null) {
@@ -50,7 +50,7 @@ public class MigrationApi {
     }
     List<ProcessMigration.Source> versions = migration.migrateToLatest(blankToNull(request.processDefinitionKey()),
         request.dryRun());
-    audit.record(caller.getUserId(), null, request.dryRun() ? AuditLog.Action.LEZEN : AuditLog.Action.WIJZIGEN,
+    audit.record(caller.userId(), null, request.dryRun() ? AuditLog.Action.LEZEN : AuditLog.Action.WIJZIGEN,
         (request.dryRun() ? "migratie nagaan" : "migratie gestart") + " " + Map.of("versies", versions.size()), "api");
     return ResponseEntity.ok(new Answer(request.dryRun(), versions));
   }

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.blijvendveilig.platform.CurrentUser;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
@@ -58,15 +58,8 @@ public class ProcessMigration {
 
   /** Every older version with running cases, checked (dry run) or migrated as the caller. */
   public List<Source> migrateToLatest(String onlyKey, boolean dryRun) {
-    Authentication caller = identity.getCurrentAuthentication();
     List<Source> sources = new ArrayList<>();
-    List<Analysed> analysed;
-    identity.clearAuthentication();
-    try {
-      analysed = analyse(onlyKey);
-    } finally {
-      identity.setAuthentication(caller);
-    }
+    List<Analysed> analysed = CurrentUser.withoutAuthentication(identity, () -> analyse(onlyKey));
     for (Analysed a : analysed) {
       String batchId = null;
       if (!dryRun && a.plan() != null && !a.migratable().isEmpty()) {

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.blijvendveilig.audit.AuditLog;
+import nl.blijvendveilig.platform.CurrentUser;
 import nl.blijvendveilig.security.Pages;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,7 +41,7 @@ public class DashboardApi {
 
   @GetMapping("/dashboard")
   public ResponseEntity<String> page() {
-    Authentication caller = identity.getCurrentAuthentication();
+    CurrentUser caller = CurrentUser.of(identity);
     if (caller == null) {
       return Pages.page("dashboard", HttpStatus.UNAUTHORIZED);
     }
@@ -81,16 +81,16 @@ public class DashboardApi {
   }
 
   private ResponseEntity<?> allowed(String what, java.util.function.Supplier<ResponseEntity<?>> work) {
-    Authentication caller = identity.getCurrentAuthentication();
+    CurrentUser caller = CurrentUser.of(identity);
     if (!maySee(caller)) {
       return error(HttpStatus.FORBIDDEN, "Alleen de teamleider en de beheerder zien het dashboard");
     }
-    audit.record(caller.getUserId(), null, AuditLog.Action.LEZEN, what, "api");
+    audit.record(caller.userId(), null, AuditLog.Action.LEZEN, what, "api");
     return work.get();
   }
 
-  static boolean maySee(Authentication caller) {
-    return caller != null && caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(MAY_SEE::contains);
+  static boolean maySee(CurrentUser caller) {
+    return caller != null && caller.groupIds().stream().anyMatch(MAY_SEE::contains);
   }
 
   private static ResponseEntity<?> csv(String fileName, String body) {

@@ -2,10 +2,10 @@ package nl.blijvendveilig.monitoring;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.blijvendveilig.platform.EngineClock;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,10 +37,10 @@ public class EngineMetrics implements SmartInitializingSingleton {
   public void afterSingletonsInstantiated() {
     Gauge.builder("blijvendveilig.tasks.open", () -> tasks.createTaskQuery().count())
         .description("Open user tasks").register(registry);
-    Gauge.builder("blijvendveilig.tasks.overdue", () -> tasks.createTaskQuery().dueBefore(ClockUtil.getCurrentTime()).count())
+    Gauge.builder("blijvendveilig.tasks.overdue", () -> tasks.createTaskQuery().dueBefore(EngineClock.now()).count())
         .description("Open user tasks whose due date has passed: deadlines missed").register(registry);
     Gauge.builder("blijvendveilig.timers.overdue", () -> management.createJobQuery().timers()
-            .duedateLowerThan(new java.util.Date(ClockUtil.getCurrentTime().getTime() - 60_000)).active().count())
+            .duedateLowerThan(new java.util.Date(EngineClock.now().getTime() - 60_000)).active().count())
         .description("Timers due more than a minute ago and not yet run: the job executor lags").register(registry);
     Gauge.builder("blijvendveilig.incidents.open", () -> runtime.createIncidentQuery().count())
         .description("Open incidents: failed steps waiting for a retry in Cockpit").register(registry);

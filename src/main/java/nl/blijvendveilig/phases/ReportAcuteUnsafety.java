@@ -1,6 +1,6 @@
 package nl.blijvendveilig.phases;
 
-import nl.blijvendveilig.engine.AsProcess;
+import nl.blijvendveilig.platform.AsProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

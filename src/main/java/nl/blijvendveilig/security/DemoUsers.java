@@ -1,11 +1,11 @@
 package nl.blijvendveilig.security;
 
 import java.util.List;
+import nl.blijvendveilig.platform.EngineReady;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-public class DemoUsers extends AbstractProcessEnginePlugin {
+public class DemoUsers implements EngineReady {
 
   public static final String PASSWORD = "demo";
 
@@ -34,7 +34,7 @@ public class DemoUsers extends AbstractProcessEnginePlugin {
       new DemoUser("pieter", "Pieter", "Procesontwerper", Role.PROCESONTWERPER));
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineReady(ProcessEngine engine) {
     IdentityService identity = engine.getIdentityService();
     for (Role role : Role.values()) {
       if (identity.createGroupQuery().groupId(role.groupId()).count() == 0) {

@@ -4,9 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import nl.blijvendveilig.platform.EngineReady;
 import nl.blijvendveilig.platform.StoredPasswords;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.env.Environment;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("!demo")
-public class NoDefaultPasswords extends AbstractProcessEnginePlugin implements InitializingBean {
+public class NoDefaultPasswords implements EngineReady, InitializingBean {
 
   static final Set<String> DEFAULT_PASSWORDS = Set.of("demo", "admin", "administrator", "password", "wachtwoord",
       "camunda", "welkom", "welcome", "changeme", "geheim", "secret", "test", "beheerder");
@@ -41,7 +41,7 @@ public class NoDefaultPasswords extends AbstractProcessEnginePlugin implements I
   }
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineReady(ProcessEngine engine) {
     List<String> users = StoredPasswords.usersWithPasswordAmong(engine, NoDefaultPasswords::defaultsFor);
     if (!users.isEmpty()) {
       throw new IllegalStateException("Refusing to start: user(s) " + String.join(", ", users)

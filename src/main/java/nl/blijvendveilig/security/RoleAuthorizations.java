@@ -3,6 +3,7 @@ package nl.blijvendveilig.security;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import nl.blijvendveilig.platform.EngineReady;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -12,7 +13,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class RoleAuthorizations extends AbstractProcessEnginePlugin {
+public class RoleAuthorizations implements EngineReady {
 
   public static final String CASE_PROCESS = "jeugdbeschermingszaak";
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineReady(ProcessEngine engine) {
     AuthorizationService authorizations = engine.getAuthorizationService();
     for (Role role : Role.values()) {
       for (String application : role.applications()) {

@@ -2,21 +2,14 @@ package nl.blijvendveilig.tasklist;
 
 import java.util.List;
 import nl.blijvendveilig.casefile.CasePhases;
-import nl.blijvendveilig.engine.AsProcess;
-import nl.blijvendveilig.engine.ParseListeners;
 import nl.blijvendveilig.familyplan.PlanPrefill;
 import nl.blijvendveilig.formdata.FormSchemas;
+import nl.blijvendveilig.platform.AsProcess;
+import nl.blijvendveilig.platform.DelegateTasks;
+import nl.blijvendveilig.platform.ModelElement;
+import nl.blijvendveilig.platform.ModelHooks;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +22,7 @@ import org.springframework.stereotype.Component;
  * checks it.
  */
 @Component
-public class TaskFormContext extends AbstractProcessEnginePlugin {
+public class TaskFormContext implements ModelHooks {
 
   public static final String PHASE = "zaakfase";
   public static final String CASE_NUMBER = "zaaknummer";
@@ -48,20 +41,13 @@ public class TaskFormContext extends AbstractProcessEnginePlugin {
   }
 
   @Override
-  public void preInit(ProcessEngineConfigurationImpl configuration) {
-    ParseListeners.after(configuration, new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-        String formRef = element.attributeNS(BpmnParse.CAMUNDA_BPMN_EXTENSIONS_NS, "formRef");
-        if (formRef != null && !formRef.isBlank()
-            && activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          // a task "at any moment" (an event subprocess) belongs to whatever phase the case is in
-          boolean anyMoment = scope instanceof ActivityImpl subProcess && subProcess.isTriggeredByEvent();
-          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
-              task -> onCreate(task, formRef, anyMoment));
-        }
-      }
-    });
+  public void userTask(ModelElement userTask) {
+    String formRef = userTask.formRef();
+    if (formRef != null) {
+      // a task "at any moment" (an event subprocess) belongs to whatever phase the case is in
+      boolean anyMoment = userTask.inEventSubProcess();
+      userTask.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> onCreate(task, formRef, anyMoment));
+    }
   }
 
   void onCreate(DelegateTask task, String formRef, boolean anyMoment) {
@@ -70,7 +56,7 @@ public class TaskFormContext extends AbstractProcessEnginePlugin {
     for (String shown : List.of(CASE_NUMBER, FAMILY)) {
       task.setVariableLocal(shown, task.getVariable(shown));
     }
-    String deploymentId = ((TaskEntity) task).getProcessDefinition().getDeploymentId();
+    String deploymentId = DelegateTasks.deploymentId(task);
     prefill.fill(task, formRef, schemas.variables(formRef, deploymentId));
   }
 
@@ -80,7 +66,7 @@ public class TaskFormContext extends AbstractProcessEnginePlugin {
    * this very transaction still looks running to a query.
    */
   private String phase(DelegateTask task, boolean anyMoment) {
-    String stage = CasePhases.ofStage(((TaskEntity) task).getProcessDefinition().getKey());
+    String stage = CasePhases.ofStage(DelegateTasks.processDefinitionKey(task));
     if (stage != null) {
       return stage;
     }

@@ -2,6 +2,8 @@ package nl.blijvendveilig.tasklist;
 
 import java.util.List;
 import java.util.Map;
+import nl.blijvendveilig.platform.EngineReady;
+import nl.blijvendveilig.security.Role;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -9,9 +11,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.task.TaskQuery;
-import nl.blijvendveilig.security.Role;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * {@code currentUserGroups()} and {@code now()}; expressions in ad-hoc queries stay disabled.
  */
 @Component
-public class TasklistFilters extends AbstractProcessEnginePlugin {
+public class TasklistFilters implements EngineReady {
 
   /** Tasks of acute situations have this priority or more (camunda:priority in the models). */
   public static final int ACUTE = 90;
@@ -37,7 +37,7 @@ public class TasklistFilters extends AbstractProcessEnginePlugin {
       Map.of("name", TaskFormContext.PHASE, "label", "Fase"));
 
   @Override
-  public void postProcessEngineBuild(ProcessEngine engine) {
+  public void engineReady(ProcessEngine engine) {
     FilterService filters = engine.getFilterService();
     REPLACED.forEach(name -> filters.createFilterQuery().filterName(name).listPage(0, 10)
         .forEach(old -> filters.deleteFilter(old.getId())));

@@ -1,4 +1,4 @@
-package nl.blijvendveilig.engine;
+package nl.blijvendveilig.platform;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

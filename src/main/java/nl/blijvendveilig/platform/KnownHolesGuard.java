@@ -1,4 +1,4 @@
-package nl.blijvendveilig.security;
+package nl.blijvendveilig.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the {@code camunda-admin} group has no direct member, a hole Camunda fixes only in enterprise
  * releases: it is closed (403); the beheerder account comes from {@code camunda.bpm.admin-user} in every
  * profile. (Expressions in queries, the other such hole, are refused inside the engine:
- * {@code platform.QueryExpressionGuard}.)
+ * {@link QueryExpressionGuard}.)
  */
 @Configuration
 public class KnownHolesGuard {

@@ -1,4 +1,4 @@
-package nl.blijvendveilig.formdata;
+package nl.blijvendveilig.platform;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,13 +17,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine REST API as the starter configures it, with one change: a client's mistake answers 4xx.
- * A refused input answers 400 wherever it comes in (Camunda already does so on {@code complete} and
- * {@code submit-form}, but its {@code start} resource and a message correlation turn every engine
- * exception into a 500), and completing a task that no longer exists answers 404, not 500.
+ * A refused input ({@link InvalidInput}, e.g. {@code formdata.RejectedInput}) answers 400 wherever it
+ * comes in (Camunda already does so on {@code complete} and {@code submit-form}, but its {@code start}
+ * resource and a message correlation turn every engine exception into a 500), and completing a task
+ * that no longer exists answers 404, not 500.
  */
 @Component
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-public class RejectedInputRestMapping extends CamundaJerseyResourceConfig {
+public class EngineRestErrors extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerCamundaRestResources() {
@@ -34,21 +35,21 @@ public class RejectedInputRestMapping extends CamundaJerseyResourceConfig {
       }
     }
     register(org.glassfish.jersey.jackson.JacksonFeature.class);
-    register(RejectedInputAwareHandler.class);
-    register(RejectedInputAwareEngineHandler.class);
+    register(InvalidInputAwareHandler.class);
+    register(InvalidInputAwareEngineHandler.class);
   }
 
-  static Response badRequest(String message, RejectedInput rejected) {
+  static Response badRequest(String message, InvalidInput rejected) {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", RejectedInput.class.getSimpleName());
+    body.put("type", rejected.getClass().getSimpleName());
     body.put("message", message);
     body.put("errors", rejected.errors());
     return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
   }
 
-  static RejectedInput find(Throwable exception) {
+  static InvalidInput find(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof RejectedInput rejected) {
+      if (cause instanceof InvalidInput rejected) {
         return rejected;
       }
     }
@@ -57,21 +58,21 @@ public class RejectedInputRestMapping extends CamundaJerseyResourceConfig {
 
   /** Engine exceptions that no resource caught, e.g. from a message correlation. */
   @Provider
-  public static class RejectedInputAwareEngineHandler extends ProcessEngineExceptionHandler {
+  public static class InvalidInputAwareEngineHandler extends ProcessEngineExceptionHandler {
 
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      RejectedInput rejected = find(exception);
+      InvalidInput rejected = find(exception);
       return rejected == null ? super.toResponse(exception) : badRequest(rejected.getMessage(), rejected);
     }
   }
 
   @Provider
-  public static class RejectedInputAwareHandler extends RestExceptionHandler {
+  public static class InvalidInputAwareHandler extends RestExceptionHandler {
 
     @Override
     public Response toResponse(RestException exception) {
-      RejectedInput rejected = find(exception);
+      InvalidInput rejected = find(exception);
       if (rejected != null) {
         return badRequest(rejected.getMessage(), rejected);
       }

@@ -1,4 +1,4 @@
-package nl.blijvendveilig.engine;
+package nl.blijvendveilig.platform;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package nl.blijvendveilig.security;
+package nl.blijvendveilig.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package nl.blijvendveilig.security;
+package nl.blijvendveilig.platform;
 
 import java.util.Map;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code /engine-rest} is open by default in Camunda 7; here every call needs HTTP basic
  * authentication against the engine's users, as Camunda Run configures it. The authenticated user's
  * authorizations then apply to everything the call does. The project's own API ({@code /api}) is
- * authenticated by {@link ApiAuthentication}: the same users, by HTTP basic or the webapps' login.
+ * authenticated by {@code security.ApiAuthentication}: the same users, by HTTP basic or the webapps' login.
  */
 @Configuration
 public class EngineRestAuthentication {
