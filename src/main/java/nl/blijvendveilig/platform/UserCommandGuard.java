@@ -22,12 +22,23 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalCmd;
+import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
@@ -50,8 +61,8 @@ import org.springframework.stereotype.Component;
  *       {@code jeugdbeschermer};</li>
  *   <li>a message only from the roles {@link CaseMessages} names (403), with only its variables (400);</li>
  *   <li>no variables set, patched or removed on a task or process instance, no modification, restart,
- *       start at an activity or suspension by a person: the process and its forms change a case, the
- *       beheerder repairs one;</li>
+ *       start at an activity or suspension, no timer moved, run early or suspended by a person: the
+ *       process and its forms change a case, the beheerder repairs one;</li>
  *   <li>a person asks the groups of others only as teamleider (who picks a jeugdbeschermer) or
  *       beheerder: a worker cannot map who has which role.</li>
  * </ul>
@@ -133,7 +144,7 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
           || command instanceof SetVariablesToProcessInstancesBatchCmd || command instanceof ModifyProcessInstanceCmd
           || command instanceof ModifyProcessInstanceAsyncCmd || command instanceof AbstractRestartProcessInstanceCmd
           || command instanceof StartProcessInstanceAtActivitiesCmd
-          || command instanceof AbstractSetProcessInstanceStateCmd) {
+          || command instanceof AbstractSetProcessInstanceStateCmd || movesADeadline(command)) {
         throw new AuthorizationException(REFUSED_WRITE);
       }
     }
@@ -213,6 +224,19 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
   }
 
   record Form(String formId, String deploymentId) {
+  }
+
+  /**
+   * A deadline is a timer job: no person moves, runs early, suspends, deletes or re-tries one, nor sends
+   * a signal; the beheerder repairs a failed job in Cockpit.
+   */
+  static boolean movesADeadline(Command<?> command) {
+    return command instanceof SetJobDuedateCmd || command instanceof RecalculateJobDuedateCmd
+        || command instanceof ExecuteJobsCmd || command instanceof AbstractSetJobStateCmd
+        || command instanceof AbstractSetJobDefinitionStateCmd || command instanceof DeleteJobCmd
+        || command instanceof SetJobRetriesCmd || command instanceof SetJobPriorityCmd
+        || command instanceof SetJobDefinitionPriorityCmd || command instanceof SignalCmd
+        || command instanceof SignalEventReceivedCmd;
   }
 
   static boolean isTeamleider(Authentication person) {

@@ -189,6 +189,9 @@ class RoleWritesIT {
       rows.add(Arguments.of("PUT task local variable", person));
       rows.add(Arguments.of("POST process-instance modification", person));
       rows.add(Arguments.of("PUT process-instance suspended", person));
+      rows.add(Arguments.of("PUT job duedate", person));
+      rows.add(Arguments.of("POST job execute", person));
+      rows.add(Arguments.of("PUT job suspended", person));
     }
     return rows.stream();
   }
@@ -214,8 +217,22 @@ class RoleWritesIT {
           "{\"instructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"Event_CaseClosed\"}]}");
       case "PUT process-instance suspended" -> new Write(name, HttpMethod.PUT,
           "/process-instance/" + instance + "/suspended", "{\"suspended\": true}");
+      case "PUT job duedate" -> new Write(name, HttpMethod.PUT, "/job/" + homeVisitDeadline() + "/duedate",
+          "{\"duedate\": \"2030-01-01T00:00:00.000+0100\"}");
+      case "POST job execute" -> new Write(name, HttpMethod.POST, "/job/" + homeVisitDeadline() + "/execute", null);
+      case "PUT job suspended" -> new Write(name, HttpMethod.PUT, "/job/" + homeVisitDeadline() + "/suspended",
+          "{\"suspended\": true}");
       default -> throw new IllegalArgumentException(name);
     };
+  }
+
+  /** The timer of the first home visit's deadline in fase 1 of jan's case. */
+  String homeVisitDeadline() {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(zaak.caseNumber)
+        .listPage(0, 20).stream()
+        .flatMap(stage -> engine.getManagementService().createJobQuery().processInstanceId(stage.getId()).timers()
+            .listPage(0, 20).stream())
+        .findFirst().orElseThrow().getId();
   }
 
   @ParameterizedTest(name = "{0} by {1}")
@@ -228,6 +245,8 @@ class RoleWritesIT {
         .isEqualTo(regisseurBefore);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(zaak.root.getId())
         .singleResult().isSuspended()).isFalse();
+    assertThat(engine.getManagementService().createJobQuery().jobId(homeVisitDeadline()).singleResult().isSuspended())
+        .as("the deadline's timer runs").isFalse();
   }
 
   @Test
