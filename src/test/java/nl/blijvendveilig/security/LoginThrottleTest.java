@@ -3,37 +3,12 @@ package nl.blijvendveilig.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import nl.blijvendveilig.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
 /** The throttle's rules on a clock the test moves: no waiting, no wall-clock timing. */
 class LoginThrottleTest {
-
-  static final class MovableClock extends Clock {
-    private Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
 
   final MovableClock clock = new MovableClock();
   final LoginThrottle throttle = new LoginThrottle(new LoginSettings(

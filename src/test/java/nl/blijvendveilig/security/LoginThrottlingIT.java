@@ -2,14 +2,11 @@ package nl.blijvendveilig.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import nl.blijvendveilig.support.EmbeddedPostgresDatabase;
+import nl.blijvendveilig.support.MovableClock;
 import nl.blijvendveilig.support.PostgresIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
     "blijvendveilig.login.global.interval=10s",
     "blijvendveilig.login.global.max-wait=0s",
 })
-@Import(LoginThrottlingIT.MovableClock.Configuration.class)
+@Import(LoginThrottlingIT.MovableClockConfiguration.class)
 class LoginThrottlingIT {
 
   @DynamicPropertySource
@@ -172,35 +169,11 @@ class LoginThrottlingIT {
   }
 
   /** The throttle's clock, moved by the test. */
-  static final class MovableClock extends Clock {
-
-    private volatile Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @TestConfiguration
-    static class Configuration {
-      @Bean
-      MovableClock loginThrottleClock() {
-        return new MovableClock();
-      }
+  @TestConfiguration
+  static class MovableClockConfiguration {
+    @Bean
+    MovableClock loginThrottleClock() {
+      return new MovableClock();
     }
   }
 }
