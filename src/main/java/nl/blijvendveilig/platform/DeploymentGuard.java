@@ -37,7 +37,8 @@ import org.w3c.dom.Node;
 public class DeploymentGuard implements Deployer {
 
   static final Set<String> RESOURCE_TYPES = Set.of(".bpmn", ".dmn", ".form", ".png");
-  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  /** Camunda reads its extension attributes in either namespace (the second is Activiti's, kept for old models). */
+  static final Set<String> CAMUNDA_NS = Set.of("http://camunda.org/schema/1.0/bpmn", "http://activiti.org/bpmn");
   static final String PROJECT_PACKAGE = "nl.blijvendveilig.";
 
   private final ExpressionRules.Beans beans;
@@ -93,12 +94,12 @@ public class DeploymentGuard implements Deployer {
       switch (attributeName) {
         case "scriptFormat", "resource" -> refusals.putIfAbsent(where, "scripts zijn niet toegestaan (" + attributeName + ")");
         case "language" -> {
-          if ("conditionExpression".equals(local) || CAMUNDA_NS.equals(attribute.getNamespaceURI())) {
+          if ("conditionExpression".equals(local) || CAMUNDA_NS.contains(attribute.getNamespaceURI())) {
             refusals.putIfAbsent(where, "een voorwaarde in een scripttaal is niet toegestaan");
           }
         }
         case "class" -> {
-          if (CAMUNDA_NS.equals(attribute.getNamespaceURI()) && !value.startsWith(PROJECT_PACKAGE)) {
+          if (CAMUNDA_NS.contains(attribute.getNamespaceURI()) && !value.startsWith(PROJECT_PACKAGE)) {
             refusals.putIfAbsent(where, "Java-klasse '" + value + "' hoort niet bij het project");
           }
         }
@@ -149,12 +150,17 @@ public class DeploymentGuard implements Deployer {
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
+      // text as the engine's parser reads it: CDATA and the text around a comment are one text
+      factory.setCoalescing(true);
+      factory.setIgnoringComments(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
       builder.setErrorHandler(null);
-      return builder.parse(new ByteArrayInputStream(content));
+      Document document = builder.parse(new ByteArrayInputStream(content));
+      document.normalizeDocument();
+      return document;
     } catch (Exception unreadable) {
       return null;
     }

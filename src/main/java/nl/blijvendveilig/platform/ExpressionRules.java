@@ -130,9 +130,10 @@ public final class ExpressionRules {
           && (beans.forModels().test(base.getName()) || !beans.any().test(base.getName()));
     }
     if (node instanceof AstBracket bracket) {
-      return bracket.getChild(0) instanceof AstIdentifier base && literal(bracket.getChild(1))
-          && (beans.forModels().test(base.getName()) || !beans.any().test(base.getName()))
-          && !FORBIDDEN_PROPERTIES.contains(String.valueOf(bracket.getChild(1)));
+      // a variable's entry by a literal key: kinderen[0], melding['naam']; never a bean's
+      return bracket.getChild(0) instanceof AstIdentifier base && !beans.any().test(base.getName())
+          && (bracket.getChild(1) instanceof AstNumber || bracket.getChild(1) instanceof AstString key
+              && !FORBIDDEN_PROPERTIES.contains(String.valueOf(key.eval(null, null))));
     }
     if (node instanceof AstMethod && queryValue(node)) {
       return true; // date arithmetic, as in a query

@@ -20,7 +20,8 @@ import org.joda.time.DateTime;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The engine's expression manager, with queries held to {@link ExpressionRules#refusalForQuery}.
+ * The engine's expression manager: every expression it builds is held to the model rules, and queries
+ * besides to {@link ExpressionRules#refusalForQuery}.
  *
  * <p>Every expression of a task query or a saved filter, whatever sent it (engine REST, the webapps'
  * REST, a filter's stored query, its {@code orQueries}, in any encoding), is evaluated by the engine
@@ -31,13 +32,27 @@ import org.springframework.context.ApplicationContext;
  */
 public class QueryExpressionGuard extends SpringExpressionManager {
 
+  private final ExpressionRules.Beans modelBeans;
+
   public QueryExpressionGuard(ApplicationContext applicationContext, Map<Object, Object> beans) {
     super(applicationContext, beans);
+    this.modelBeans = new ExpressionRules.Beans(name -> DeploymentGuard.modelBean(applicationContext, name),
+        applicationContext::containsBean);
   }
 
+  /**
+   * Every expression the engine builds, a model's while it parses a deployment and a query's, is held to
+   * the model rules first ({@link ExpressionRules#refusalForModel}): whatever way the text reached the
+   * engine (split by an XML comment or CDATA, in an attribute the deployment check does not know).
+   */
   @Override
   public Expression createExpression(String expression) {
     ensureInitialized();
+    if (expression != null && (expression.contains("${") || expression.contains("#{"))) {
+      ExpressionRules.refusalForModel(expression, modelBeans).ifPresent(reason -> {
+        throw new RejectedInput(Map.of("expressie", reason));
+      });
+    }
     ValueExpression valueExpression = createValueExpression(expression);
     return new JuelExpression(valueExpression, this, expression) {
       @Override

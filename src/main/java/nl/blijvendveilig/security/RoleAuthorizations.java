@@ -7,6 +7,7 @@ import nl.blijvendveilig.platform.EngineReady;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.BatchPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -70,7 +71,10 @@ public class RoleAuthorizations implements EngineReady {
     grant(authorizations, Role.PROCESONTWERPER, Resources.DECISION_DEFINITION, ANY, Permissions.READ,
         Permissions.UPDATE);
     grant(authorizations, Role.PROCESONTWERPER, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
-    grant(authorizations, Role.PROCESONTWERPER, Resources.BATCH, ANY, Permissions.CREATE, Permissions.READ);
+    // only migration batches: no batch that sets history's removal time, deletes or modifies cases
+    revoke(authorizations, Role.PROCESONTWERPER, Resources.BATCH, ANY);
+    grant(authorizations, Role.PROCESONTWERPER, Resources.BATCH, ANY,
+        BatchPermissions.CREATE_BATCH_MIGRATE_PROCESS_INSTANCES, Permissions.READ);
   }
 
   static void revoke(AuthorizationService authorizations, Role role, Resource resource, String resourceId) {

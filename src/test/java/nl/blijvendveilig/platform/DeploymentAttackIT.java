@@ -51,7 +51,8 @@ class DeploymentAttackIT {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:activiti="http://activiti.org/bpmn"
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
             id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">
           <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
             <bpmn:startEvent id="Start_Timer">
@@ -95,6 +96,16 @@ class DeploymentAttackIT {
         Arguments.of("an input parameter script", Map.of("a.bpmn", process("aanval_i", TASK_WITH,
             "<camunda:inputOutput><camunda:inputParameter name=\"x\"><camunda:script scriptFormat=\"groovy\">1"
                 + "</camunda:script></camunda:inputParameter></camunda:inputOutput>"))),
+        Arguments.of("an expression split by a CDATA section", Map.of("a.bpmn", process("aanval_l", TASK_WITH,
+            "<camunda:inputOutput><camunda:inputParameter name=\"x\">$<![CDATA[{" + RUNTIME + "}]]>"
+                + "</camunda:inputParameter></camunda:inputOutput>"))),
+        Arguments.of("an expression split by a comment", Map.of("a.bpmn", process("aanval_m", TASK_WITH,
+            "<camunda:inputOutput><camunda:inputParameter name=\"x\">$<!-- -->{" + RUNTIME + "}"
+                + "</camunda:inputParameter></camunda:inputOutput>"))),
+        Arguments.of("a Java class in Activiti's namespace", Map.of("a.bpmn", process("aanval_n", SERVICE_TASK,
+            "activiti:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior\""))),
+        Arguments.of("the engine through a bracket", Map.of("a.bpmn", process("aanval_o", SERVICE_TASK,
+            "camunda:expression=\"${execution['processEngineServices']}\""))),
         Arguments.of("an embedded HTML form", Map.of("a.bpmn", process("aanval_j", SERVICE_TASK,
             "camunda:expression=\"${true}\""), "form.html", "<script>fetch('/engine-rest/user')</script>")),
         Arguments.of("a decision in JUEL", Map.of("d.dmn", """

@@ -2,6 +2,7 @@ package nl.blijvendveilig.security;
 
 import static nl.blijvendveilig.support.CaseDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -192,6 +193,14 @@ class RoleWritesIT {
       rows.add(Arguments.of("PUT job duedate", person));
       rows.add(Arguments.of("POST job execute", person));
       rows.add(Arguments.of("PUT job suspended", person));
+      rows.add(Arguments.of("POST task bpmnError", person));
+      rows.add(Arguments.of("POST modification execute", person));
+      rows.add(Arguments.of("PUT process-instance suspended (bulk)", person));
+      rows.add(Arguments.of("POST execution create-incident", person));
+      rows.add(Arguments.of("POST history set-removal-time", person));
+      rows.add(Arguments.of("PUT process-definition history-time-to-live", person));
+      rows.add(Arguments.of("POST migration execute with variables", person));
+      rows.add(Arguments.of("DELETE deployment cascade", person));
     }
     return rows.stream();
   }
@@ -222,8 +231,37 @@ class RoleWritesIT {
       case "POST job execute" -> new Write(name, HttpMethod.POST, "/job/" + homeVisitDeadline() + "/execute", null);
       case "PUT job suspended" -> new Write(name, HttpMethod.PUT, "/job/" + homeVisitDeadline() + "/suspended",
           "{\"suspended\": true}");
+      case "POST task bpmnError" -> new Write(name, HttpMethod.POST, "/task/" + task + "/bpmnError",
+          "{\"errorCode\": \"x\", \"variables\": {\"regisseur\": " + regisseur + "}}");
+      case "POST modification execute" -> new Write(name, HttpMethod.POST, "/modification/execute",
+          "{\"processDefinitionId\": \"" + stage().getProcessDefinitionId() + "\", \"instructions\": [{\"type\": "
+              + "\"startBeforeActivity\", \"activityId\": \"Task_HomeVisit\"}], \"processInstanceIds\": [\""
+              + stage().getProcessInstanceId() + "\"], \"skipCustomListeners\": true}");
+      case "PUT process-instance suspended (bulk)" -> new Write(name, HttpMethod.PUT, "/process-instance/suspended",
+          "{\"processInstanceIds\": [\"" + instance + "\"], \"suspended\": true}");
+      case "POST execution create-incident" -> new Write(name, HttpMethod.POST,
+          "/execution/" + stage().getExecutionId() + "/create-incident", "{\"incidentType\": \"x\", \"message\": \"x\"}");
+      case "POST history set-removal-time" -> new Write(name, HttpMethod.POST,
+          "/history/process-instance/set-removal-time", "{\"absoluteRemovalTime\": \"2026-01-01T00:00:00.000+0000\","
+              + " \"historicProcessInstanceIds\": [\"" + instance + "\"], \"hierarchical\": true}");
+      case "PUT process-definition history-time-to-live" -> new Write(name, HttpMethod.PUT,
+          "/process-definition/" + stage().getProcessDefinitionId() + "/history-time-to-live", "{\"historyTimeToLive\": 0}");
+      case "POST migration execute with variables" -> new Write(name, HttpMethod.POST, "/migration/execute",
+          "{\"migrationPlan\": {\"sourceProcessDefinitionId\": \"" + stage().getProcessDefinitionId()
+              + "\", \"targetProcessDefinitionId\": \"" + stage().getProcessDefinitionId() + "\", \"instructions\": "
+              + "[{\"sourceActivityIds\": [\"Task_HomeVisit\"], \"targetActivityIds\": [\"Task_HomeVisit\"]}], "
+              + "\"variables\": {\"regisseur\": " + regisseur + "}}, \"processInstanceIds\": [\""
+              + stage().getProcessInstanceId() + "\"]}");
+      case "DELETE deployment cascade" -> new Write(name, HttpMethod.DELETE, "/deployment/"
+          + engine.getRepositoryService().getProcessDefinition(zaak.root.getProcessDefinitionId()).getDeploymentId()
+          + "?cascade=true", null);
       default -> throw new IllegalArgumentException(name);
     };
+  }
+
+  /** The home visit task of fase 1 in jan's case: its stage, definition and execution. */
+  org.camunda.bpm.engine.task.Task stage() {
+    return zaak.task("Task_HomeVisit");
   }
 
   /** The timer of the first home visit's deadline in fase 1 of jan's case. */
@@ -239,6 +277,8 @@ class RoleWritesIT {
   @MethodSource("everyWriteByEveryone")
   void noPersonWritesCaseDataOutsideTheFormsAndMessages(String name, String person) {
     String regisseurBefore = String.valueOf(engine.getRuntimeService().getVariable(zaak.root.getId(), "regisseur"));
+    long historyBefore = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(zaak.caseNumber).count();
     ResponseEntity<String> answer = send(person, "demo", write(name));
     assertThat(answer.getStatusCode().value()).as(answer.getBody()).isIn(403, 404);
     assertThat(String.valueOf(engine.getRuntimeService().getVariable(zaak.root.getId(), "regisseur")))
@@ -247,7 +287,44 @@ class RoleWritesIT {
         .singleResult().isSuspended()).isFalse();
     assertThat(engine.getManagementService().createJobQuery().jobId(homeVisitDeadline()).singleResult().isSuspended())
         .as("the deadline's timer runs").isFalse();
+    assertThat(zaak.openTasks("Task_HomeVisit")).as("one home visit, not a second by modification").hasSize(1);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(zaak.caseNumber)
+        .list()).as("the case's history kept").hasSize((int) historyBefore)
+        .allMatch(history -> history.getRemovalTime() == null
+            || history.getRemovalTime().toInstant().isAfter(java.time.Instant.parse("2040-01-01T00:00:00Z")));
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(stage().getProcessInstanceId())
+        .count()).isZero();
   }
+
+  @Test
+  void aWorkerClaimsAGroupTaskForHimselfOnlyAndGivesItBack() {
+    CaseDriver melding = CaseDriver.start(engine, Meldingen.notAcute());
+    String task = melding.task("Task_AssessSafety").getId();
+    ResponseEntity<String> forLotte = as("ingrid").post("/task/" + task + "/claim", "{\"userId\": \"lotte\"}");
+    assertThat(forLotte.getStatusCode().value()).as(forLotte.getBody()).isEqualTo(403);
+    assertThat(as("ingrid").post("/task/" + task + "/claim", "{\"userId\": \"ingrid\"}").getStatusCode().value())
+        .isEqualTo(204);
+    ResponseEntity<String> back = as("ingrid").post("/task/" + task + "/unclaim", "{}");
+    assertThat(back.getStatusCode().value()).as(back.getBody()).isEqualTo(204);
+    assertThat(melding.task("Task_AssessSafety").getAssignee()).isNull();
+  }
+
+  @Test
+  void aCommentStaysInTheCaseOfItsTask() {
+    CaseDriver other = CaseDriver.start(engine, Meldingen.notAcute()).otsAssignedTo("joke", "2026-05-01", "2027-05-01");
+    String task = stage().getId();
+    engine.getIdentityService().setAuthentication("jan", List.of("jeugdbeschermer"));
+    try {
+      assertThatThrownBy(() -> engine.getTaskService().createComment(task, other.root.getId(), "x"))
+          .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+      engine.getTaskService().createComment(task, null, "Moeder belde terug.");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(engine.getTaskService().getProcessInstanceComments(other.root.getId())).isEmpty();
+    assertThat(engine.getTaskService().getTaskComments(task)).hasSize(1);
+  }
+
 
   @Test
   void aWorkerWorksOnHisTaskButCannotHandItOnOrMoveItsDueDate() {
