@@ -13,7 +13,8 @@ import nl.blijvendveilig.formdata.FormSchemas;
 import nl.blijvendveilig.formdata.RejectedInput;
 import nl.blijvendveilig.security.CaseMessages;
 import nl.blijvendveilig.security.Role;
-import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.GroupQueryImpl;
 import org.camunda.bpm.engine.impl.MessageCorrelationBuilderImpl;
@@ -36,6 +37,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -139,52 +141,52 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
         Set<String> carried = keys(message.getPayloadProcessInstanceVariables());
         carried.addAll(keys(message.getPayloadProcessInstanceVariablesLocal()));
         carried.addAll(keys(message.getPayloadProcessInstanceVariablesToTriggeredScope()));
-        mayBeSent(message.getMessageName(), carried, person);
+        mayBeSent(command, message.getMessageName(), carried, person);
       } else if (command instanceof MessageEventReceivedCmd) {
         Set<String> carried = keys(field(command, "processVariables"));
         carried.addAll(keys(field(command, "processVariablesLocal")));
         carried.addAll(keys(field(command, "processVariablesToTriggeredScope")));
-        mayBeSent(field(command, "messageName"), carried, person);
+        mayBeSent(command, field(command, "messageName"), carried, person);
       } else if (command instanceof GroupQueryImpl groups && groups.getUserId() != null
           && !groups.getUserId().equals(person.getUserId()) && !isTeamleider(person)) {
-        throw new AuthorizationException("Je mag alleen je eigen groepen opvragen");
+        throw refuse(command, "Je mag alleen je eigen groepen opvragen");
       } else if (command instanceof ClaimTaskCmd) {
         String claimant = field(command, "userId");
         if (claimant != null && !claimant.equals(person.getUserId()) && !isTeamleider(person)) {
-          throw new AuthorizationException("Je neemt een taak alleen voor jezelf; de teamleider wijst taken toe");
+          throw refuse(command, "Je neemt een taak alleen voor jezelf; de teamleider wijst taken toe");
         }
       } else if (command instanceof AssignTaskCmd) {
         String assignee = field(command, "userId");
         if (!isTeamleider(person) && !(assignee == null && isAssignee(field(command, "taskId"), person))) {
-          throw new AuthorizationException("Je geeft je eigen taak alleen terug aan de groep; de teamleider wijst taken toe");
+          throw refuse(command, "Je geeft je eigen taak alleen terug aan de groep; de teamleider wijst taken toe");
         }
       } else if (command instanceof AddCommentCmd) {
         String processInstanceId = field(command, "processInstanceId");
         String taskId = field(command, "taskId");
         if (taskId == null || processInstanceId != null && !processInstanceId.equals(processInstanceOf(taskId))) {
-          throw new AuthorizationException("Een opmerking hoort bij een taak, in de zaak van die taak");
+          throw refuse(command, "Een opmerking hoort bij een taak, in de zaak van die taak");
         }
       } else if (command instanceof DeleteDeploymentCmd && Boolean.TRUE.equals(field(command, "cascade"))) {
-        throw new AuthorizationException("Een deployment met lopende zaken verwijdert alleen de beheerder");
+        throw refuse(command, "Een deployment met lopende zaken verwijdert alleen de beheerder");
       } else if (command instanceof AbstractMigrationCmd) {
         MigrationPlanExecutionBuilderImpl migration = field(command, "executionBuilder");
         if (migration.getMigrationPlan().getVariables() != null && !migration.getMigrationPlan().getVariables().isEmpty()) {
-          throw new AuthorizationException("Een migratie zet geen variabelen; dat doet alleen de beheerder");
+          throw refuse(command, "Een migratie zet geen variabelen; dat doet alleen de beheerder");
         }
       } else if (TEAMLEIDER_TASK_WRITES.contains(command.getClass().getSimpleName())) {
         if (!isTeamleider(person)) {
-          throw new AuthorizationException("Een taak doorgeven, delegeren of de termijn ervan verzetten doet de teamleider");
+          throw refuse(command, "Een taak doorgeven, delegeren of de termijn ervan verzetten doet de teamleider");
         }
       } else if (isWrite(command) && !PERSON_WRITES.contains(command.getClass().getSimpleName())) {
-        throw new AuthorizationException(REFUSED_WRITE);
+        throw refuse(command, REFUSED_WRITE);
       }
     }
 
-    private void mayBeSent(String messageName, Set<String> carried, Authentication person) {
+    private void mayBeSent(Command<?> command, String messageName, Set<String> carried, Authentication person) {
       CaseMessages message = CaseMessages.named(messageName)
-          .orElseThrow(() -> new AuthorizationException("Onbekend bericht: " + messageName));
+          .orElseThrow(() -> refuse(command, "Onbekend bericht: " + messageName));
       if (!message.maySend(person.getGroupIds() == null ? List.of() : person.getGroupIds())) {
-        throw new AuthorizationException(message.refusal());
+        throw refuse(command, message.refusal());
       }
       Set<String> allowed = new HashSet<>(message.variables());
       message.formId().ifPresent(formId -> allowed.addAll(asProcess(() -> schemas.getObject().variables(formId, null))));
@@ -212,6 +214,32 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
       if (!errors.isEmpty()) {
         throw new RejectedInput(errors);
       }
+    }
+
+    /** The refusal, with the task or process instance the command was aimed at (for the access log). */
+    private RefusedChange refuse(Command<?> command, String message) {
+      List<MissingAuthorization> aimedAt = new ArrayList<>();
+      String taskId = optionalField(command, "taskId");
+      String entityId = optionalField(command, "entityId");
+      String instanceId = optionalField(command, "processInstanceId");
+      if (taskId == null && entityId != null && command.getClass().getSimpleName().contains("Task")) {
+        taskId = entityId;
+      } else if (instanceId == null && entityId != null) {
+        instanceId = entityId;
+      }
+      if (instanceId == null && optionalField(command, "builder") instanceof MessageCorrelationBuilderImpl correlation
+          && correlation.getBusinessKey() != null) {
+        instanceId = asProcess(() -> configuration.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceBusinessKey(correlation.getBusinessKey()).listPage(0, 1).stream().findFirst()
+            .map(ProcessInstance::getId).orElse(null));
+      }
+      if (taskId != null) {
+        aimedAt.add(new MissingAuthorization("UPDATE", Resources.TASK.resourceName(), taskId));
+      }
+      if (instanceId != null) {
+        aimedAt.add(new MissingAuthorization("UPDATE", Resources.PROCESS_INSTANCE.resourceName(), instanceId));
+      }
+      return new RefusedChange(message, aimedAt);
     }
 
     private boolean isAssignee(String taskId, Authentication person) {
@@ -293,6 +321,17 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
   private static Set<String> keys(Object variables) {
     return variables instanceof Map<?, ?> map ? new HashSet<>(map.keySet().stream().map(String::valueOf).toList())
         : new HashSet<>();
+  }
+
+  static <T> T optionalField(Object command, String name) {
+    for (Class<?> type = command.getClass(); type != null; type = type.getSuperclass()) {
+      for (Field declared : type.getDeclaredFields()) {
+        if (declared.getName().equals(name)) {
+          return field(command, name);
+        }
+      }
+    }
+    return null;
   }
 
   /** The commands keep what they carry in protected fields: read here, the one place that knows them. */

@@ -55,6 +55,7 @@ class RoleWritesIT {
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   CaseDriver zaak;
 
@@ -338,6 +339,19 @@ class RoleWritesIT {
 
     assertThat(as("tessa").post("/task/" + task + "/assignee", "{\"userId\": \"joke\"}").getStatusCode().value())
         .as("the teamleider reassigns").isEqualTo(204);
+  }
+
+  @Test
+  void aRefusedChangeIsInTheAccessLogWithTheCaseItWasAimedAt() {
+    assertThat(send("jan", "demo", write("PUT process-instance variable")).getStatusCode().value()).isEqualTo(403);
+    assertThat(as("julia").post("/message", """
+        {"messageName": "JeugdbeschermerWijzigen", "businessKey": "%s",
+         "processVariables": {"nieuweJeugdbeschermer": {"value": "joke"}}}""".formatted(zaak.caseNumber))
+        .getStatusCode().value()).isEqualTo(403);
+    for (String person : List.of("jan", "julia")) {
+      assertThat(jdbc.sql("select count(*) from bv_audit where user_id = ? and case_number = ? and what like 'geweigerd%'")
+          .params(person, zaak.caseNumber).query(Long.class).single()).as(person + "'s refusal, with the case").isPositive();
+    }
   }
 
   @Test
