@@ -94,12 +94,16 @@ public class DeploymentGuard implements Deployer {
       switch (attributeName) {
         case "scriptFormat", "resource" -> refusals.putIfAbsent(where, "scripts zijn niet toegestaan (" + attributeName + ")");
         case "language" -> {
-          if ("conditionExpression".equals(local) || CAMUNDA_NS.contains(attribute.getNamespaceURI())) {
+          if ("conditionExpression".equals(local) || attribute.getNamespaceURI() != null
+              && CAMUNDA_NS.contains(attribute.getNamespaceURI())) {
             refusals.putIfAbsent(where, "een voorwaarde in een scripttaal is niet toegestaan");
           }
         }
-        case "class" -> {
-          if (CAMUNDA_NS.contains(attribute.getNamespaceURI()) && !value.startsWith(PROJECT_PACKAGE)) {
+        case "class", "variableMappingClass" -> {
+          // camunda:class on a task, and the unqualified class of a camunda:taskListener or executionListener
+          boolean camunda = attribute.getNamespaceURI() != null ? CAMUNDA_NS.contains(attribute.getNamespaceURI())
+              : element.getNamespaceURI() != null && CAMUNDA_NS.contains(element.getNamespaceURI());
+          if (camunda && !value.startsWith(PROJECT_PACKAGE)) {
             refusals.putIfAbsent(where, "Java-klasse '" + value + "' hoort niet bij het project");
           }
         }

@@ -43,6 +43,9 @@ public final class ExpressionRules {
   static final Set<String> DATE_ARITHMETIC = Set.of("plusYears", "plusMonths", "plusWeeks", "plusDays", "plusHours",
       "plusMinutes", "minusYears", "minusMonths", "minusWeeks", "minusDays", "minusHours", "minusMinutes",
       "withTimeAtStartOfDay", "toDate");
+  /** Object's own methods are no bean's work: getClass() leads to reflection, wait() holds a thread. */
+  static final Set<String> OBJECT_METHODS = Set.of("getClass", "wait", "notify", "notifyAll", "hashCode", "equals",
+      "toString", "clone", "finalize");
   static final Set<String> FORBIDDEN_PROPERTIES = Set.of("class", "classLoader", "declaringClass", "module",
       "processEngine", "processEngineServices", "processEngineConfiguration", "runtime");
 
@@ -140,7 +143,7 @@ public final class ExpressionRules {
     }
     if (node instanceof AstMethod method && method.getChild(0) instanceof AstDot dot) {
       return dot.getChild(0) instanceof AstIdentifier base && beans.forModels().test(base.getName())
-          && !FORBIDDEN_PROPERTIES.contains(property(dot))
+          && !FORBIDDEN_PROPERTIES.contains(property(dot)) && !OBJECT_METHODS.contains(property(dot))
           && allChildren(method.getChild(1), child -> modelValue(child, beans));
     }
     return false;

@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.migration.MigrationPlanExecutionBuilderImpl;
+import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -72,7 +73,8 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
   static final Pattern WRITE = Pattern.compile("^(Set|Update|Delete|Remove|Modify|Restart|Create|Handle|Resolve"
       + "|Suspend|Activate|Migrate|Execute|Signal|Patch|Recalculate|Add|Save|Claim|Assign|Delegate|Fetch|Lock"
       + "|Unlock|Complete|Extend|Submit|Start|Correlate|Message|ProcessInstanceModification|Deploy|Redeploy"
-      + "|Evaluate|Report|Unclaim).*");
+      + "|Evaluate|Report|Unclaim|Telemetry|Purge|HistoryCleanup|Register|Unregister|Close|Terminate|Disable"
+      + "|Reenable|ManualStart).*");
   static final Set<String> PERSON_WRITES = Set.of("CompleteTaskCmd", "SubmitTaskFormCmd", "SubmitStartFormCmd",
       "StartProcessInstanceCmd", "CorrelateMessageCmd", "CorrelateAllMessageCmd", "CorrelateStartMessageCmd",
       "MessageEventReceivedCmd", "ClaimTaskCmd", "AssignTaskCmd", "AddCommentCmd", "CreateFilterCmd", "SaveFilterCmd",
@@ -152,6 +154,9 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
         throw refuse(command, "Je mag alleen je eigen groepen opvragen");
       } else if (command instanceof ClaimTaskCmd) {
         String claimant = field(command, "userId");
+        if (claimant == null && !isTeamleider(person) && !isAssignee(field(command, "taskId"), person)) {
+          throw refuse(command, "Je geeft je eigen taak alleen terug aan de groep; de teamleider wijst taken toe");
+        }
         if (claimant != null && !claimant.equals(person.getUserId()) && !isTeamleider(person)) {
           throw refuse(command, "Je neemt een taak alleen voor jezelf; de teamleider wijst taken toe");
         }
@@ -169,10 +174,7 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
       } else if (command instanceof DeleteDeploymentCmd && Boolean.TRUE.equals(field(command, "cascade"))) {
         throw refuse(command, "Een deployment met lopende zaken verwijdert alleen de beheerder");
       } else if (command instanceof AbstractMigrationCmd) {
-        MigrationPlanExecutionBuilderImpl migration = field(command, "executionBuilder");
-        if (migration.getMigrationPlan().getVariables() != null && !migration.getMigrationPlan().getVariables().isEmpty()) {
-          throw refuse(command, "Een migratie zet geen variabelen; dat doet alleen de beheerder");
-        }
+        sameStepsOnly(command, field(command, "executionBuilder"));
       } else if (TEAMLEIDER_TASK_WRITES.contains(command.getClass().getSimpleName())) {
         if (!isTeamleider(person)) {
           throw refuse(command, "Een taak doorgeven, delegeren of de termijn ervan verzetten doet de teamleider");
@@ -214,6 +216,34 @@ public class UserCommandGuard extends AbstractProcessEnginePlugin {
       if (!errors.isEmpty()) {
         throw new RejectedInput(errors);
       }
+    }
+
+    /**
+     * A person migrates a case to the next version of its own model, each step to the step of the same
+     * id, with its input/output mappings, and sets nothing: never moves a case to another step (the
+     * procesontwerper's {@code /api/migration} asks exactly this).
+     */
+    private void sameStepsOnly(Command<?> command, MigrationPlanExecutionBuilderImpl migration) {
+      MigrationPlan plan = migration.getMigrationPlan();
+      if (plan.getVariables() != null && !plan.getVariables().isEmpty()) {
+        throw refuse(command, "Een migratie zet geen variabelen; dat doet alleen de beheerder");
+      }
+      if (Boolean.TRUE.equals(field(migration, "skipIoMappings"))) {
+        throw refuse(command, "Een migratie slaat geen input/output-mappings over; dat doet alleen de beheerder");
+      }
+      boolean sameModel = keyOf(plan.getSourceProcessDefinitionId()).equals(keyOf(plan.getTargetProcessDefinitionId()));
+      boolean sameSteps = plan.getInstructions().stream()
+          .allMatch(step -> step.getSourceActivityId().equals(step.getTargetActivityId()));
+      if (!sameModel || !sameSteps) {
+        throw refuse(command, "Een migratie brengt elke stap naar dezelfde stap van een nieuwere versie van hetzelfde "
+            + "proces; een zaak naar een andere stap verzetten doet alleen de beheerder");
+      }
+    }
+
+    /** The key of a process definition (its id holds the key only when that is short). */
+    private String keyOf(String processDefinitionId) {
+      return processDefinitionId == null ? "" : asProcess(() -> configuration.getRepositoryService()
+          .getProcessDefinition(processDefinitionId).getKey());
     }
 
     /** The refusal, with the task or process instance the command was aimed at (for the access log). */

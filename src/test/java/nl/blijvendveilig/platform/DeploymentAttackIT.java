@@ -106,6 +106,12 @@ class DeploymentAttackIT {
             "activiti:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.NoneEndEventActivityBehavior\""))),
         Arguments.of("the engine through a bracket", Map.of("a.bpmn", process("aanval_o", SERVICE_TASK,
             "camunda:expression=\"${execution['processEngineServices']}\""))),
+        Arguments.of("a listener's class outside the project", Map.of("a.bpmn", process("aanval_p", TASK_WITH,
+            "<camunda:executionListener event=\"start\" class=\"java.lang.Object\" />"))),
+        Arguments.of("a variable mapping class outside the project", Map.of("a.bpmn", process("aanval_q", SERVICE_TASK,
+            "camunda:expression=\"${true}\" camunda:variableMappingClass=\"org.example.Mapping\""))),
+        Arguments.of("a method of Object on a bean for models", Map.of("a.bpmn", process("aanval_r", SERVICE_TASK,
+            "camunda:expression=\"${deadlines.getClass()}\""))),
         Arguments.of("an embedded HTML form", Map.of("a.bpmn", process("aanval_j", SERVICE_TASK,
             "camunda:expression=\"${true}\""), "form.html", "<script>fetch('/engine-rest/user')</script>")),
         Arguments.of("a decision in JUEL", Map.of("d.dmn", """

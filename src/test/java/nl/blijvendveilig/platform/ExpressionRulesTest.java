@@ -46,7 +46,8 @@ class ExpressionRulesTest {
       "${''.getClass().forName('java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('id')}",
       "${execution.getProcessEngineServices().getIdentityService()}", "${execution.processEngine.identityService}",
       "${execution.class}", "${dataSource.connection}", "${regisseur.toString()}", "${recordContact.execute(null)}",
-      "${deadlines.class}", "${kinderen[naam]}", "${S('x').prop('y')}", "#{execution.getVariable('x')}"})
+      "${deadlines.class}", "${deadlines.getClass()}", "${deadlines.wait(100000)}", "${kinderen[naam]}",
+      "${execution['processEngineServices']}", "${S('x').prop('y')}", "#{execution.getVariable('x')}"})
   void aModelMayNotCallAnythingElse(String expression) {
     assertThat(ExpressionRules.refusalForModel(expression, BEANS)).isPresent();
   }

@@ -311,6 +311,27 @@ class RoleWritesIT {
   }
 
   @Test
+  void aClaimWithoutAUserDoesNotTakeAColleaguesTask() {
+    CaseDriver melding = CaseDriver.start(engine, Meldingen.notAcute());
+    String task = melding.task("Task_AssessSafety").getId();
+    engine.getTaskService().setAssignee(task, "tessa");
+    ResponseEntity<String> taken = as("ingrid").post("/task/" + task + "/claim", "{\"userId\": null}");
+    assertThat(taken.getStatusCode().value()).as(taken.getBody()).isEqualTo(403);
+    assertThat(melding.task("Task_AssessSafety").getAssignee()).isEqualTo("tessa");
+  }
+
+  @Test
+  void theProcesontwerperMigratesEachStepToItselfOnly() {
+    String definition = stage().getProcessDefinitionId();
+    ResponseEntity<String> jump = as("pieter").post("/migration/execute", """
+        {"migrationPlan": {"sourceProcessDefinitionId": "%1$s", "targetProcessDefinitionId": "%1$s",
+          "instructions": [{"sourceActivityIds": ["Task_HomeVisit"], "targetActivityIds": ["Task_EstimateSafety"]}]},
+         "processInstanceIds": ["%2$s"]}""".formatted(definition, stage().getProcessInstanceId()));
+    assertThat(jump.getStatusCode().value()).as(jump.getBody()).isEqualTo(403);
+    assertThat(zaak.openTasks("Task_HomeVisit")).hasSize(1);
+  }
+
+  @Test
   void aCommentStaysInTheCaseOfItsTask() {
     CaseDriver other = CaseDriver.start(engine, Meldingen.notAcute()).otsAssignedTo("joke", "2026-05-01", "2027-05-01");
     String task = stage().getId();
