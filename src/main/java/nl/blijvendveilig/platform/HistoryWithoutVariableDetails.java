@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * decisions, incidents and the job log. The content history of a case is the gezinsplan's revisions
  * (append-only, with author and reason); the variable details were a second, unread copy of every
  * form a worker submitted, children's personal data included, and the engine's most frequent write
- * (the benchmark in the README: 308 of 3,015 statements per case).
+ * (src/docs/benchmark.md: 308 of 3,015 statements per case).
  *
  * <p>The level keeps full's id (3), so a database set up with full history runs on unchanged, and
  * Cockpit and the REST API see full history. {@code blijvendveilig.history.variable-details=true}

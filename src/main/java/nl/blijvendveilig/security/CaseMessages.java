@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 /**
  * The messages a person (or another system, with an account in the role's group) may send to a case,
  * who may send each, and what it may carry: the fields of the form of the task it stands in for, or
- * the variables named here. The README's message table is this table. Whether the sender may send it
+ * the variables named here. The message table of src/docs/security.md is this table. Whether the sender may send it
  * to <em>that</em> case is the engine's per-case grant (UPDATE on the case's process instance).
  */
 public enum CaseMessages {
